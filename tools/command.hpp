@@ -1,0 +1,40 @@
+// What every command file shares: the options common to all commands, the exit
+// code contract and how a command registers itself with the program.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "values.hpp"
+
+namespace tthc::cli {
+
+// One contract for every command (diff(1) style).
+enum Exit : int { exit_ok = 0, exit_findings = 1, exit_trouble = 2 };
+
+struct CommonOptions {
+    std::string format;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+// Adds --format (from `formats`, the first is the default), --color, -q and --version.
+void add_common_options(CLI::App& sub, CommonOptions& options, const std::vector<std::string>& formats);
+
+// Colour only on a terminal (or when asked), never when NO_COLOR is set.
+bool use_color(const CommonOptions& options);
+
+// Today's date: SOURCE_DATE_EPOCH when set (reproducible runs), else the system clock (UTC).
+Date today();
+
+// Parses a --today / --date option value; throws CLI::ValidationError.
+Date parse_date_option(const std::string& value, const std::string& option);
+
+// Each command file defines one of these; the result is the command's exit code.
+struct Command {
+    int exit_code = exit_ok;
+};
+
+}  // namespace tthc::cli

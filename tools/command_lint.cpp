@@ -1,0 +1,106 @@
+// tthc lint: checks catalogs against the catalog format and the rules of the
+// field, and reports every finding with its position.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "command.hpp"
+#include "lint.hpp"
+#include "report.hpp"
+#include "text.hpp"
+#include "version.hpp"
+
+namespace tthc::cli {
+
+namespace {
+
+struct LintArgs {
+    CommonOptions common;
+    std::vector<std::string> paths;
+    std::string fail_on = "error";
+    std::string today;
+    std::string explain;
+    bool list_rules = false;
+};
+
+int explain_rule(const std::string& id)
+{
+    const RuleInfo* r = find_rule(id);
+    if (!r) {
+        std::string best;
+        std::size_t best_d = std::string::npos;
+        for (const auto& rule : all_rules()) {
+            const std::size_t d = edit_distance(id, rule.id);
+            if (d < best_d) {
+                best_d = d;
+                best = std::string(rule.id);
+            }
+        }
+        throw Error("no rule '" + id + "'", best_d <= 3 ? "did you mean '" + best + "'? ('tthc lint --list-rules' lists them)"
+                                                        : "'tthc lint --list-rules' lists the rules");
+    }
+    std::cout << r->id << " (" << severity_name(r->severity) << "): " << r->summary << "\n\n" << r->help << "\n";
+    return exit_ok;
+}
+
+int run_lint(const LintArgs& args)
+{
+    if (!args.explain.empty()) return explain_rule(args.explain);
+    if (args.list_rules) {
+        for (const auto& r : all_rules()) std::cout << r.id << "\t" << severity_name(r.severity) << "\t" << r.summary << "\n";
+        return exit_ok;
+    }
+    if (args.paths.empty()) throw CLI::RequiredError("PATH");
+
+    LintOptions options;
+    options.today = args.today.empty() ? today() : parse_date_option(args.today, "--today");
+    const auto format = *parse_report_format(args.common.format);
+
+    std::vector<Diagnostic> all;
+    ReportSummary summary;
+    bool trouble = false;
+    for (const auto& path : args.paths) {
+        Catalog catalog;
+        try {
+            auto diags = lint_path(path, options, &catalog);
+            all.insert(all.end(), std::make_move_iterator(diags.begin()), std::make_move_iterator(diags.end()));
+        } catch (const Error& e) {
+            std::cerr << "tthc: error: " << e.what() << "\n";
+            trouble = true;
+            continue;
+        }
+        summary.files += catalog.files.size();
+        summary.procedures += catalog.procedures.size() + catalog.abolished.size();
+    }
+    count_severities(all, summary);
+    write_report(std::cout, format, all, summary,
+                 ReportOptions{format == ReportFormat::text && use_color(args.common), tthc::version});
+    std::cout.flush();
+
+    if (!args.common.quiet)
+        spdlog::info("lint: {} error{}, {} warning{} in {} file{} ({} procedure{})", summary.errors,
+                     summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s", summary.files,
+                     summary.files == 1 ? "" : "s", summary.procedures, summary.procedures == 1 ? "" : "s");
+    if (trouble) return exit_trouble;
+    const bool fail = summary.errors > 0 || (args.fail_on == "warning" && summary.warnings > 0);
+    return fail ? exit_findings : exit_ok;
+}
+
+}  // namespace
+
+void register_lint(CLI::App& app, Command& command)
+{
+    auto args = std::make_shared<LintArgs>();
+    CLI::App* sub = app.add_subcommand("lint", "Check catalogs against the catalog format and the rules of the field");
+    sub->add_option("PATH", args->paths, "Catalog directories or single-file catalogs");
+    add_common_options(*sub, args->common, {"text", "json", "sarif", "github"});
+    sub->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit status 1")
+        ->check(CLI::IsMember({"error", "warning"}))
+        ->capture_default_str();
+    sub->add_option("--today", args->today, "The date for date-dependent rules (YYYY-MM-DD; default: today)");
+    sub->add_option("--explain", args->explain, "Print what a rule checks and how to fix a finding, then exit");
+    sub->add_flag("--list-rules", args->list_rules, "List every rule id with its severity, then exit");
+    sub->callback([args, &command] { command.exit_code = run_lint(*args); });
+}
+
+}  // namespace tthc::cli

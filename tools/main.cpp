@@ -1,0 +1,56 @@
+// The tthc program: registers one subcommand per command file (the list comes
+// from CMake's TTHC_COMMANDS), parses, runs, and maps failures to exit codes.
+// Everything that stops a run is caught here and printed as one line.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "command.hpp"
+#include "diagnostic.hpp"
+#include "version.hpp"
+
+namespace tthc::cli {
+#define TTHC_COMMAND(name) void register_##name(CLI::App& app, Command& command);
+#include "commands.inc"
+#undef TTHC_COMMAND
+}  // namespace tthc::cli
+
+int main(int argc, char** argv)
+{
+    using namespace tthc::cli;
+    auto logger = spdlog::stderr_color_mt("tthc");
+    logger->set_pattern("tthc: %v");
+    spdlog::set_default_logger(logger);
+
+    CLI::App app{"tthc: govern catalogs of Vietnamese administrative procedures (thủ tục hành chính)", "tthc"};
+    app.set_version_flag("--version", std::string("tthc ") + tthc::version);
+    app.require_subcommand(1);
+    app.footer("Run 'tthc COMMAND --help' for a command's options; man tthc for the whole toolkit.");
+    Command command;
+#define TTHC_COMMAND(name) register_##name(app, command);
+#include "commands.inc"
+#undef TTHC_COMMAND
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "tthc: error: " << e.what() << "\n";
+        std::cerr << "tthc: run 'tthc --help' or 'tthc COMMAND --help' for usage\n";
+        return exit_trouble;
+    } catch (const tthc::Error& e) {
+        std::cerr << "tthc: error: " << e.what() << "\n";
+        if (!e.hint().empty()) std::cerr << "tthc: " << e.hint() << "\n";
+        return exit_trouble;
+    } catch (const std::exception& e) {
+        std::cerr << "tthc: internal error: " << e.what() << "\n";
+        return exit_trouble;
+    }
+    return command.exit_code;
+}
