@@ -673,6 +673,23 @@ std::string line_at(std::string_view text, std::uint32_t line)
     return std::string(s);
 }
 
+// toml++'s messages, reworded where a person would not recognise the cause.
+std::string syntax_message(std::string_view description, const std::string& line, Pos p)
+{
+    const bool at_end_of_line = code_points(line) < p.column;
+    if (description.find("unescaped control characters") != std::string_view::npos && at_end_of_line)
+        return "the string is not closed: a closing quote (\") is missing at the end of this line";
+    constexpr std::string_view prefix = "Error while parsing ";
+    if (description.starts_with(prefix)) {
+        description.remove_prefix(prefix.size());
+        const std::size_t colon = description.find(": ");
+        if (colon != std::string_view::npos)
+            return "invalid TOML (" + std::string(description.substr(0, colon)) + "): " +
+                   std::string(description.substr(colon + 2));
+    }
+    return "invalid TOML: " + std::string(description);
+}
+
 template <class F>
 void each_table(TableReader& r, std::string_view key, F&& f)
 {
@@ -763,8 +780,9 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
         root = toml::parse(text);
     } catch (const toml::parse_error& e) {
         const Pos p = pos_of(e.source());
-        ctx.sink.report("toml-syntax", p, std::string(e.description()));
-        ctx.sink.diagnostics().back().source_line = line_at(text, p.line);
+        std::string line = line_at(text, p.line);
+        ctx.sink.report("toml-syntax", p, syntax_message(e.description(), line, p));
+        ctx.sink.diagnostics().back().source_line = std::move(line);
         out.diagnostics = std::move(ctx.sink.diagnostics());
         return out;
     }

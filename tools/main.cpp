@@ -42,7 +42,9 @@ int main(int argc, char** argv)
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "tthc: error: " << e.what() << "\n";
-        std::cerr << "tthc: run 'tthc --help' or 'tthc COMMAND --help' for usage\n";
+        const auto chosen = app.get_subcommands();
+        std::cerr << "tthc: run '" << (chosen.empty() ? "tthc" : "tthc " + chosen.front()->get_name())
+                  << " --help' for usage\n";
         return exit_trouble;
     } catch (const tthc::Error& e) {
         std::cerr << "tthc: error: " << e.what() << "\n";
