@@ -640,13 +640,7 @@ Decision convert_decision(FileContext& ctx, const toml::table& t, Pos pos)
 
 // ---- files -------------------------------------------------------------
 
-enum class FileKind { catalog, units, procedure, abolished, process, plan, decision, single };
-
-struct Job {
-    FileKind kind;
-    std::string display;  // the path as shown in diagnostics
-    fs::path path;
-};
+using Job = CatalogFile;
 
 struct FileResult {
     std::optional<CatalogInfo> info;
@@ -824,12 +818,12 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
     const fs::path base(root);
     std::error_code ec;
     if (fs::is_regular_file(base / "catalog.toml", ec))
-        jobs.push_back({FileKind::catalog, display_path(root, "catalog.toml"), base / "catalog.toml"});
+        jobs.push_back({FileKind::catalog, display_path(root, "catalog.toml"), "catalog.toml", (base / "catalog.toml").string()});
     else
         diags.push_back({display_path(root, "catalog.toml"), Pos{}, Severity::error, "missing-file",
                          "no catalog.toml: a catalog directory needs one with a [catalog] table", {}});
     if (fs::is_regular_file(base / "units.toml", ec))
-        jobs.push_back({FileKind::units, display_path(root, "units.toml"), base / "units.toml"});
+        jobs.push_back({FileKind::units, display_path(root, "units.toml"), "units.toml", (base / "units.toml").string()});
 
     static const std::pair<const char*, FileKind> folders[] = {
         {"procedures", FileKind::procedure}, {"abolished", FileKind::abolished}, {"processes", FileKind::process},
@@ -850,7 +844,7 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
                              {}});
             continue;
         }
-        jobs.push_back({folder->second, display_path(root, rel), it->path()});
+        jobs.push_back({folder->second, display_path(root, rel), rel.generic_string(), it->path().string()});
     }
     if (ec)
         diags.push_back({display_path(root, ""), Pos{}, Severity::error, "io-error",
@@ -888,23 +882,23 @@ void merge(Catalog& c, std::vector<Diagnostic>& diags, FileResult& r, const std:
 
 }  // namespace
 
-LoadResult load_catalog(const std::string& path, const LoadOptions& options)
+std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags)
 {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) throw Error("cannot read '" + path + "': no such file or directory");
-    LoadResult result;
-    result.catalog.root = path;
     if (fs::is_regular_file(st)) {
-        Job job{FileKind::single, fs::path(path).lexically_normal().generic_string(), path};
-        FileResult r = load_job(job);
-        merge(result.catalog, result.diagnostics, r, job.display);
-        sort_diagnostics(result.diagnostics);
-        return result;
+        const fs::path p(path);
+        return {CatalogFile{FileKind::single, p.lexically_normal().generic_string(), p.filename().string(), path}};
     }
     if (!fs::is_directory(st)) throw Error("cannot read '" + path + "': neither a file nor a directory");
+    return discover(path, diags);
+}
 
-    std::vector<Job> jobs = discover(path, result.diagnostics);
+LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& jobs, const LoadOptions& options)
+{
+    LoadResult result;
+    result.catalog.root = root;
     std::vector<FileResult> results(jobs.size());
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
@@ -923,6 +917,16 @@ LoadResult load_catalog(const std::string& path, const LoadOptions& options)
         merge(result.catalog, result.diagnostics, results[i], jobs[i].display);
         results[i] = FileResult{};  // release as we go
     }
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+LoadResult load_catalog(const std::string& path, const LoadOptions& options)
+{
+    std::vector<Diagnostic> layout;
+    const std::vector<CatalogFile> files = list_catalog_files(path, layout);
+    LoadResult result = load_files(path, files, options);
+    result.diagnostics.insert(result.diagnostics.end(), layout.begin(), layout.end());
     sort_diagnostics(result.diagnostics);
     return result;
 }

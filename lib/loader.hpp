@@ -22,6 +22,25 @@ struct LoadOptions {
     unsigned threads = 0;  // 0: one per core
 };
 
+// What a catalog file holds, by where it sits (catalog-format.md section 1).
+enum class FileKind { catalog, units, procedure, abolished, process, plan, decision, single };
+
+struct CatalogFile {
+    FileKind kind = FileKind::single;
+    std::string display;  // the path as shown in diagnostics (root joined with the relative path)
+    std::string relative; // the path inside the catalog ("procedures/ho-tich/1.001193.toml")
+    std::string path;     // the path to open
+};
+
+// The files of a catalog (a directory, or a single file), sorted by path. A
+// missing catalog.toml or a TOML file outside the defined folders is reported
+// into `diags`. Throws Error when the path does not exist.
+std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags);
+
+// Reads and converts the given files (some or all of list_catalog_files) into
+// one catalog, in parallel.
+LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& files, const LoadOptions& options = {});
+
 // Loads a catalog from a directory (catalog.toml, procedures/, ...) or from a
 // single TOML file (the single-file form, or one procedure file on its own).
 // Throws Error when the path does not exist or is neither a file nor a directory.

@@ -1,19 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include "lint.hpp"
 #include "report.hpp"
 
 using namespace tthc;
+using tthc::test::replace_first;
 
 namespace {
-
-// Replaces the first occurrence of `from`, which must be there.
-void replace_first(std::string& s, const std::string& from, const std::string& to)
-{
-    const auto at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    s.replace(at, from.size(), to);
-}
 
 std::string lint_text(const std::string& text, Date today = {2026, 11, 27})
 {
