@@ -52,6 +52,9 @@ CATALOG = {
 
 MISSING = "Không có thông tin"
 
+# Vietnamese lowercase letters, for regular expressions ("à-ỹ" would also take the capitals in between)
+VN_LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ"
+
 LEVELS = {
     "Cấp bộ": "bộ",
     "Cấp tỉnh": "tỉnh",
@@ -177,9 +180,13 @@ def toml_doc(top: list[tuple[str, object]], tables: list[tuple[str, list[list[tu
     for name, entries in tables:
         for entry in entries:
             lines.append("")
+            comments = [v for k, v in entry if k == "#"]
+            for c in comments:  # a remark about the published value, not data
+                lines.append("# " + re.sub(r"[\x00-\x1f\x7f]", " ", c))
             lines.append(f"[[{name}]]")
             for k, v in entry:
-                lines.append(f"{k} = {toml_value(v)}")
+                if k != "#":
+                    lines.append(f"{k} = {toml_value(v)}")
     return "\n".join(lines) + "\n"
 
 
@@ -193,6 +200,10 @@ class Problem:
     detail: str
 
 
+# "gap": the published value is missing or unusable (a defect of the published data; lint reports most of them);
+# "note": converted, but the reader should know how.
+NOTE_KINDS = {"dossier-note-rows", "legal-number-as-text", "result-code-nonstandard", "channel-duplicate"}
+
 KIND_HELP = {
     "agency-missing": "cơ quan thực hiện is \"Không có thông tin\" (required key `agency` omitted)",
     "agency-suspect": "cơ quan thực hiện holds prose rather than an agency name (kept as published)",
@@ -202,7 +213,7 @@ KIND_HELP = {
     "channels-unparsed-text": "text in cách thức thực hiện outside any channel row (dropped)",
     "channel-duplicate": "a channel row identical to an earlier one (dropped)",
     "channel-time-missing": "channel thời hạn is \"Không có thông tin\" (time omitted)",
-    "channel-time-not-duration": "channel thời hạn is a bare number without unit (kept as published)",
+    "channel-time-not-duration": "channel thời hạn is not a duration of format 3.2, e.g. a bare number \"7\" (kept as published)",
     "channel-time-fee-glued": "channel thời hạn and phí cells run together and cannot be told apart (both omitted)",
     "fee-missing": "fee is \"Không có thông tin\" (fee omitted)",
     "fee-suspect": "fee is a clear amount but implausibly small, probably a placeholder (kept as published)",
@@ -217,8 +228,9 @@ KIND_HELP = {
     "legal-number-as-text": "the Mã văn bản cell repeats the document type (\"Thông tư số …\"); type moved out of the title",
     "legal-title-glued": "a legal-basis title seems to contain several rows glued together (kept as published)",
     "legal-title-missing": "a legal-basis row with a number but no title",
+    "legal-number-invalid": "a Mã văn bản that is not a số ký hiệu of format 3.3 (kept as published)",
     "result-missing": "kết quả thực hiện missing",
-    "result-code-nonstandard": "a result code not of the form KQ.Gnn.nnnnnn (kept as published)",
+    "result-code-nonstandard": "a result code not of the form KQ.Xnn.nnnnnn (kept as published)",
     "online-conflict": "raw_text states two different mức độ (online omitted)",
 }
 
@@ -227,8 +239,10 @@ KIND_HELP = {
 # Channels (cách thức thực hiện)
 
 CH_HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
+# catalog format 3.2
+DURATION = re.compile(r"(?i)\d+(?:[.,]\d+)? (?:giờ làm việc|giờ|ngày làm việc|ngày|tháng)|trong ngày|ngay")
 _K = r"(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)"
-_T = (r"(\d+(?:[.,]\d+)?\s?(?:Ngày làm việc|Giờ làm việc|Ngày|Giờ|Tháng|Năm|Phút)(?![a-zà-ỹđ])"
+_T = (r"(\d+(?:[.,]\d+)?\s?(?:Ngày làm việc|Giờ làm việc|Ngày|Giờ|Tháng|Năm|Phút)(?![" + VN_LOWER + r"])"
       r"|\d+|Không có thông tin|Trong ngày|Ngay)")
 _F = r"(Miễn phí|Không có thông tin|Lệ phí\s*:\s*\d[\d,.]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|đồng|USD)|\d[\d,.]*\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD))"
 CH_ROW = re.compile(_K + _T + _F)
@@ -319,6 +333,8 @@ def parse_channels(raw: str, probs: list[Problem]) -> list[dict]:
                 time_val = None
             elif re.fullmatch(r"\d+", time_val):
                 probs.append(Problem("channel-time-not-duration", f"{label}: thời hạn {time_val!r} has no unit"))
+            elif not DURATION.fullmatch(line(time_val)):
+                probs.append(Problem("channel-time-not-duration", f"{label}: thời hạn {time_val!r}"))
             if time_val is not None:
                 ch["time"] = line(time_val)
             # fee
@@ -350,9 +366,9 @@ def parse_channels(raw: str, probs: list[Problem]) -> list[dict]:
                 probs.append(Problem("fee-note-unbalanced", f"{label}: {short(line(inner))!r}"))
             fee_note = text(unwrap(inner))
         if glued:
-            # keep what was published so that a reader can decide; the cells themselves are not separable
-            fee_note = ("Thời hạn và phí không tách được (bản công bố: "
-                        + line(time_raw + fee_raw) + ")" + ("; " + fee_note if fee_note else ""))
+            # what was published, for a reader to decide; the cells themselves cannot be separated
+            ch["#"] = ("thời hạn and phí cells run together in the published table: "
+                       + json.dumps(line(time_raw + fee_raw), ensure_ascii=False))
         if fee_note:
             ch["fee_note"] = fee_note
         note = text(r)
@@ -371,33 +387,35 @@ def parse_channels(raw: str, probs: list[Problem]) -> list[dict]:
 # Dossier (thành phần hồ sơ)
 
 DOS_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
-QTY = re.compile(r"(?<!\()(\d+) bản chính(?:,\s*(\d+) bản sao)?(?!\s*\))(?! [a-zà-ỹđ])")
+QTY = re.compile(r"(?<!\()(\d+) bản chính(?:,\s*(\d+) bản sao)?(?!\s*\))(?! [" + VN_LOWER + r"])")
 FILE_EXT = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)$", re.I)
-FORM_START = re.compile(r"(?<=[^\s(])(?=(?:Mẫu|MẪU|Mau|MAU|TP-|TP ))")
+FORM_MAU = re.compile(r"(?<=[^\s(])(?=(?:Mẫu|MẪU|Mau|MAU)[\s_A-Z0-9])")
+FORM_OTHER = re.compile(r"(?<=[.;)])(?=[A-Za-z0-9])|(?<=[^\W\d_])(?=\d+\.[A-Za-z])")
 
 
 def split_form(row: str) -> tuple[str, str]:
-    """A row 'NAME' or 'NAMEform-file.docx' (cells glued). Return (name, form)."""
-    if not FILE_EXT.search(row):
+    """A row 'NAME' or 'NAMEform-file.docx' (cells glued). Return (name, form). The form column holds file names
+    of the mẫu đơn, tờ khai: "...theo mẫuMẫu TP-TVPL-02-sđ.doc", "...Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"."""
+    first_ext = re.search(r"(?i:\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar))(?![a-z])", row)
+    if not first_ext or not FILE_EXT.search(row):
         return row, ""
-    # first file: NAME then one or more file names; find where the first file name starts
-    first_ext = re.search(r"\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)", row, re.I)
     head = row[: first_ext.start()]
-    start = None
-    for m in FORM_START.finditer(head):
-        start = m.start()
-        break
-    if start is None:
-        # after a '.', ';' or ')' glued to an ASCII file name: "...con nuôi;1.nxinnhnconnui.doc"
-        for m in re.finditer(r"(?<=[.;)])(?=\S)", head):
-            cand = head[m.start():]
-            if re.fullmatch(r"[A-Za-z0-9 ._()\-]+", cand) and len(cand) < 90:
-                start = m.start()
-                break
-    if start is None or start == 0:
+    cands = []
+    for m in FORM_MAU.finditer(head):
+        cands.append(m.start())
+    for m in re.finditer(r"(?=TP-[A-ZĐ])", head):  # "...doanh nghiệp đấu giá tài sảnTP-DGTS-05.doc"
+        if m.start() > 0 and head[m.start() - 1].islower():
+            cands.append(m.start())
+    for m in FORM_OTHER.finditer(head):
+        cand = head[m.start():]
+        if re.fullmatch(r"[A-Za-z0-9 ._()\-]+", cand) and len(cand) < 90:
+            cands.append(m.start())
+    cands = [c for c in cands if c > 0]
+    if not cands:
         return row, ""
+    start = min(cands)
     name = row[:start].strip()
-    forms = re.findall(r".+?\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar)(?![A-Za-z])", row[start:], re.I)
+    forms = re.findall(r".+?(?i:\.(?:docx?|pdf|xlsx?|odt|rtf|zip|rar))(?![a-z])", row[start:])
     form = "; ".join(f.strip() for f in forms) if forms else row[start:].strip()
     return name, form
 
@@ -411,6 +429,8 @@ def classify_heading(h: str) -> tuple[str, bool]:
     if re.search(r"xuất trình", h, re.I):
         return "", True
     if re.fullmatch(r"(?:Giấy tờ phải nộp|Thành phần hồ sơ(?: bao gồm)?|Hồ sơ gồm|Hồ sơ bao gồm)", h, re.I):
+        return "", False
+    if re.match(r"Người yêu cầu .*\bnộp\b.*\bgồm\b", h):  # "Người yêu cầu chứng thực nộp 01 bộ hồ sơ ..., gồm"
         return "", False
     return h, False
 
@@ -484,15 +504,21 @@ def parse_dossier(raw: str, probs: list[Problem]) -> list[dict]:
 # Legal basis (căn cứ pháp lý)
 
 LB_HEADER = "Tên văn bản pháp lýMã văn bản"
+# catalog format 3.3: digits [. digits] / [year /] symbol groups of letters and digits joined by "-", with a letter
+LEGAL_NUMBER = re.compile(r"\d+(?:\.\d+)?/(?:\d{4}/)?(?=[\w-]*[^\W\d_])[^\W_]+(?:-[^\W_]+)*")
 NUM_START = re.compile(r"\d+(?:\.\d+)?/(?:\d{4}/)?")
 ISSUERS = {
     "CP", "TTg", "BTP", "BTC", "BCA", "BNG", "BQP", "BYT", "BCT", "BTTTT", "BTNMT", "BNV", "BLĐTBXH", "BXD",
     "BGTVT", "BKHĐT", "BNNPTNT", "BVHTTDL", "BGDĐT", "BKHCN", "NHNN", "TTCP", "KTNN", "UBND", "HĐND", "TANDTC",
     "VKSNDTC", "HĐTP", "CTN", "UBTƯMTTQVN", "MTTQVN", "VPCP", "BHXH", "BTNN", "BDTTG", "UBDT", "BNN", "UBTVQH",
-    "HĐBT", "BTM", "BKH", "TCCP", "BTCCBCP", "BCA-C06",
+    "HĐBT", "BTM", "BKH", "TCCP", "BTCCBCP", "C06",
 }
 DOC_TYPES = r"(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết liên tịch|Nghị quyết|Quyết định|Bộ luật|Luật|Pháp lệnh|Lệnh|Chỉ thị|Văn bản hợp nhất)"
 ISSUED_RE = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})\s*(?:/|-|năm\s+)(\d{4})")
+
+
+MARK = "\x00"  # marks a number start glued to a date, see split_legal_rows
+ONLY_TYPE = re.compile(r"\s*" + DOC_TYPES + r"(?:\s+số)?\s*")
 
 
 def _sym_char(c: str) -> bool:
@@ -503,7 +529,7 @@ def _known_issuer(group: str) -> bool:
     return group in ISSUERS or bool(re.fullmatch(r"(?:UBTV)?QH\d{1,2}", group))
 
 
-def _number_end(s: str, start: int, after_prefix: int) -> int | None:
+def _number_end(s: str, start: int, after_prefix: int, space_upper_ok: bool = True) -> int | None:
     """The number starts at `start`, its symbol at `after_prefix`. Return where the number ends if it ends a row
     (the next row's title follows), None if it is a number inside a title.
 
@@ -523,7 +549,7 @@ def _number_end(s: str, start: int, after_prefix: int) -> int | None:
         c = rest[:1]
         if c.isalpha():
             return glued_upper_ok or c.islower()
-        if c == " " and stripped[:1].isalpha() and stripped[:1].isupper():
+        if space_upper_ok and c == " " and stripped[:1].isalpha() and stripped[:1].isupper():
             return True
         return False
 
@@ -575,7 +601,20 @@ def _start_allowed(s: str, p: int) -> bool:
     return True
 
 
-MARK = "\x00"
+
+def _glued_number(s: str, p: int) -> str:
+    """The number starting at p, cut after its last known issuer code ("01/2013/TT-BVHTTDL01/..." -> "01/2013/TT-BVHTTDL")."""
+    m = NUM_START.match(s, p)
+    if not m:
+        return ""
+    j = m.end()
+    while j < len(s) and _sym_char(s[j]):
+        j += 1
+    run = s[m.end():j]
+    for k in range(len(run), 0, -1):
+        if _known_issuer(run[:k].split("-")[-1]):
+            return s[p:m.end() + k]
+    return ""
 
 
 def split_legal_rows(s: str) -> list[tuple[str, str]]:
@@ -611,16 +650,25 @@ def split_legal_rows(s: str) -> list[tuple[str, str]]:
             # the number cell repeating the number that ends the title: "Luật 60/2014/QH1360/2014/QH13"
             e = start + len(forced_number)
         if e is None:
-            e = _number_end(s, start, m.end())
+            bare = ONLY_TYPE.fullmatch(s[pos:start].replace(MARK, "")) is not None
+            e = _number_end(s, start, m.end(), space_upper_ok=not bare)
         if e is None:
             g = _in_title_glued_digit(s, m.end())
-            if g is not None:
+            nxt = _glued_number(s, g) if g is not None else ""
+            if g is not None and not s.startswith(s[start:g], g) and nxt and s.startswith(nxt, g + len(nxt)):
+                # "...Bộ Tư pháp11/2025/TT-BTP01/2013/TT-BVHTTDL01/2013/TT-BVHTTDL": a number cell followed by a
+                # row whose title is a bare number
+                e = g
+            elif g is not None:
+                # "Luật 60/2014/QH1360/2014/QH13", "... theo Luật số 37/2024/QH1519/2024/TT-BTP": the title ends
+                # with a number and the Mã văn bản cell follows
                 forced = g
                 forced_number = s[start:g]
                 i = g
+                continue
             else:
                 i = m.start() + 1
-            continue
+                continue
         number = s[start:e]
         # "Luật Công chứng năm 202446/2024/QH15", "Luật Cư trú 202068/2020/QH14": the title's year glued on
         head, _, tail = number.partition("/")
@@ -649,11 +697,10 @@ def parse_legal(raw: str, probs: list[Problem]) -> list[dict]:
     # Mã văn bản cell written the same way, splits into two rows; join them back
     merged: list[tuple[str, str]] = []
     k = 0
-    only_type = re.compile(r"\s*" + DOC_TYPES + r"(?:\s+số)?\s*")
     while k < len(rows):
         t, n = rows[k]
-        if (n and k + 1 < len(rows) and only_type.fullmatch(t) and rows[k + 1][1] == n
-                and only_type.fullmatch(rows[k + 1][0])):
+        if (n and k + 1 < len(rows) and ONLY_TYPE.fullmatch(t) and rows[k + 1][1] == n
+                and ONLY_TYPE.fullmatch(rows[k + 1][0])):
             merged.append((line(t) + " " + n + rows[k + 1][0], n))
             k += 2
             continue
@@ -676,8 +723,10 @@ def parse_legal(raw: str, probs: list[Problem]) -> list[dict]:
             probs.append(Problem("legal-title-missing", f"row {n}: {number or '?'} has no title"))
         if not number:
             probs.append(Problem("legal-no-number", f"row {n}: {short(title)!r}"))
-        if re.search(r"[a-zà-ỹđ][A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]", title):
+        if title_glued(title):
             probs.append(Problem("legal-title-glued", f"row {n} ({number or 'no number'}): {short(title)!r}"))
+        if number and not LEGAL_NUMBER.fullmatch(number):
+            probs.append(Problem("legal-number-invalid", f"row {n}: {number!r} is not a số ký hiệu (kept as published)"))
         e: dict = {"number": number, "title": title}
         if number:
             issued = issued_date(title, number)
@@ -687,6 +736,24 @@ def parse_legal(raw: str, probs: list[Problem]) -> list[dict]:
     if not out:
         probs.append(Problem("legal-missing", f"no row in {short(line(s))!r}"))
     return out
+
+
+def title_glued(title: str) -> bool:
+    """Does a title look like several cells run together: a lowercase letter directly followed by a capital
+    ("Luật Nuôi con nuôiThông tư"), or a document number directly followed by a letter or digit?"""
+    for a, b in zip(title, title[1:]):
+        if a.isalpha() and a.islower() and b.isalpha() and b.isupper():
+            return True
+    for m in NUM_START.finditer(title):
+        if not _start_allowed(title, m.start()):
+            continue
+        num = _glued_number(title, m.start())
+        end = m.start() + len(num)
+        if num and end < len(title) and title[end].isalnum():
+            return True
+    # "...08.a/2010/TT-BTP08.a/2010/TT-BTPThông tư 09b/...": an issuer code glued to digits or to a word
+    issuer = "|".join(sorted(ISSUERS, key=len, reverse=True))
+    return bool(re.search(r"-(?:" + issuer + r"|QH\d\d)(?=\d|[A-ZĐ][" + VN_LOWER + r"])", title))
 
 
 def issued_date(title: str, number: str) -> _dt.date | None:
@@ -711,9 +778,9 @@ def issued_date(title: str, number: str) -> _dt.date | None:
 # Results (kết quả xử lý)
 
 RESULT_CODES = [
-    re.compile(r"KQ\.G\d{2}\.\d{6}"),
+    re.compile(r"KQ\.[A-Z]\d{2}\.\d{6}"),
     re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-KQ\d+"),
-    re.compile(r"KQ[\w.\-]*?(?=[A-ZĐ][a-zà-ỹđ]|$)"),
+    re.compile(r"KQ[\w.\-]*?(?=[A-ZĐ][" + VN_LOWER + r"]|$)"),
     re.compile(r"\d+"),
 ]
 
@@ -831,9 +898,40 @@ class Converted:
     name: str
     field: str
     path: str
-    toml: str
+    proc: dict
     problems: list[Problem] = field(default_factory=list)
     online: str | None = None
+
+    @property
+    def toml(self) -> str:
+        return procedure_toml(self.proc)
+
+
+TOP_ORDER = ["code", "name", "field", "levels", "kind", "subjects", "agency", "authority", "delegated",
+             "coordinating", "address", "online", "conditions", "steps", "related"]
+TABLE_ORDER = {
+    "results": ["#", "name", "code"],
+    "channels": ["#", "kind", "time", "fee", "currency", "fee_note", "case", "note"],
+    "dossier": ["#", "name", "form", "originals", "copies", "case", "present_only"],
+    "legal_basis": ["#", "number", "title", "issued", "issuer"],
+}
+
+
+def procedure_toml(proc: dict) -> str:
+    """Render a procedure (a dict with the keys of catalog format section 3) in canonical key order."""
+    unknown = set(proc) - set(TOP_ORDER) - set(TABLE_ORDER)
+    if unknown:
+        raise ValueError(f"unknown procedure keys: {sorted(unknown)}")
+    top = [(k, proc[k]) for k in TOP_ORDER if k in proc]
+    tables = []
+    for name, order in TABLE_ORDER.items():
+        entries = proc.get(name, [])
+        for e in entries:
+            bad = set(e) - set(order)
+            if bad:
+                raise ValueError(f"unknown {name} keys: {sorted(bad)}")
+        tables.append((name, [[(k, e[k]) for k in order if k in e] for e in entries]))
+    return toml_doc(top, tables)
 
 
 def convert(rec: dict) -> Converted:
@@ -841,15 +939,15 @@ def convert(rec: dict) -> Converted:
     code = line(rec.get("ma_thu_tuc", ""))
     name = line(rec.get("ten_thu_tuc", ""))
     fld = line(rec.get("linh_vuc", ""))
-    top: list[tuple[str, object]] = [("code", code), ("name", name), ("field", fld)]
+    proc: dict = {"code": code, "name": name, "field": fld}
     levels = parse_levels(rec.get("cap_thuc_hien", ""), probs)
-    top.append(("levels", levels))
+    proc["levels"] = levels
     if not levels:
         probs.append(Problem("levels-missing", "cấp thực hiện missing"))
     if not is_missing(rec.get("loai_thu_tuc", "")):
-        top.append(("kind", line(rec["loai_thu_tuc"])))
+        proc["kind"] = line(rec["loai_thu_tuc"])
     if not is_missing(rec.get("doi_tuong_thuc_hien", "")):
-        top.append(("subjects", parse_subjects(rec["doi_tuong_thuc_hien"])))
+        proc["subjects"] = parse_subjects(rec["doi_tuong_thuc_hien"])
     else:
         probs.append(Problem("subjects-missing", "đối tượng thực hiện missing"))
     agency = rec.get("co_quan_thuc_hien", "")
@@ -859,20 +957,21 @@ def convert(rec: dict) -> Converted:
         a = line(agency)
         if a[:1].islower() or len(a) > 300:
             probs.append(Problem("agency-suspect", f"{short(a)!r}"))
-        top.append(("agency", a))
+        proc["agency"] = a
     for src, key in (("co_quan_co_tham_quyen", "authority"), ("co_quan_duoc_uy_quyen", "delegated"),
                      ("co_quan_phoi_hop", "coordinating"), ("dia_chi_tiep_nhan", "address")):
         v = rec.get(src, "")
         if not is_missing(v):
-            top.append((key, line(v)))
+            proc[key] = line(v)
     online = parse_online(rec.get("raw_text", ""), probs)
     if online:
-        top.append(("online", online))
+        proc["online"] = online
     if not is_missing(rec.get("yeu_cau_dieu_kien", "")):
-        top.append(("conditions", text(rec["yeu_cau_dieu_kien"])))
-    steps = parse_steps(rec.get("trinh_tu_thuc_hien", "")) if not is_missing(rec.get("trinh_tu_thuc_hien", "")) else []
+        proc["conditions"] = text(rec["yeu_cau_dieu_kien"])
+    raw_steps = rec.get("trinh_tu_thuc_hien", "")
+    steps = parse_steps(raw_steps) if not is_missing(raw_steps) else []
     if steps:
-        top.append(("steps", steps))
+        proc["steps"] = steps
     else:
         probs.append(Problem("steps-missing", "trình tự thực hiện missing"))
     rel = rec.get("thu_tuc_lien_quan", "")
@@ -880,27 +979,16 @@ def convert(rec: dict) -> Converted:
         codes = sorted(set(re.findall(r"(?<![\d.])\d\.\d{6}(?:\.[0-9A-Z.]+)?(?![\d])", _clean_chars(rel))))
         codes = [c for c in codes if c != code]
         if codes:
-            top.append(("related", codes))
+            proc["related"] = codes
         else:
             probs.append(Problem("related-unparsed", f"{short(line(rel))!r}"))
 
-    results = parse_results(rec.get("ket_qua_xu_ly", ""), probs)
-    channels = parse_channels(rec.get("cach_thuc_thuc_hien", ""), probs)
-    dossier = parse_dossier(rec.get("thanh_phan_ho_so", ""), probs)
-    legal = parse_legal(rec.get("can_cu_phap_ly", ""), probs)
-
-    order_ch = ["kind", "time", "fee", "currency", "fee_note", "case", "note"]
-    order_do = ["name", "form", "originals", "copies", "case", "present_only"]
-    order_lb = ["number", "title", "issued", "issuer"]
-    tables = [
-        ("results", [[(k, e[k]) for k in ("name", "code") if k in e] for e in results]),
-        ("channels", [[(k, e[k]) for k in order_ch if k in e] for e in channels]),
-        ("dossier", [[(k, e[k]) for k in order_do if k in e] for e in dossier]),
-        ("legal_basis", [[(k, e[k]) for k in order_lb if k in e] for e in legal]),
-    ]
-    doc = toml_doc(top, tables)
+    proc["results"] = parse_results(rec.get("ket_qua_xu_ly", ""), probs)
+    proc["channels"] = parse_channels(rec.get("cach_thuc_thuc_hien", ""), probs)
+    proc["dossier"] = parse_dossier(rec.get("thanh_phan_ho_so", ""), probs)
+    proc["legal_basis"] = parse_legal(rec.get("can_cu_phap_ly", ""), probs)
     path = os.path.join("procedures", slug(fld), code + ".toml")
-    return Converted(code, name, fld, path, doc, _dedupe(probs), online)
+    return Converted(code, name, fld, path, proc, _dedupe(probs), online)
 
 
 def _dedupe(probs: list[Problem]) -> list[Problem]:
@@ -941,11 +1029,15 @@ def report(converted: list[Converted], src_name: str) -> str:
         "",
         "## Summary",
         "",
-        "| kind | meaning | procedures | occurrences |",
-        "|---|---|---:|---:|",
+        "`gap`: the published value is missing or unusable, a defect of the published data. "
+        "`note`: converted; how is worth knowing.",
+        "",
+        "| kind | type | meaning | procedures | occurrences |",
+        "|---|---|---|---:|---:|",
     ]
     for k in sorted(kinds):
-        lines.append(f"| `{k}` | {KIND_HELP.get(k, '')} | {len(kinds[k])} | {counts[k]} |")
+        typ = "note" if k in NOTE_KINDS else "gap"
+        lines.append(f"| `{k}` | {typ} | {KIND_HELP.get(k, '')} | {len(kinds[k])} | {counts[k]} |")
     online = sorted(c.code for c in converted if c.online)
     lines += [
         "",
