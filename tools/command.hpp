@@ -32,6 +32,10 @@ Date today();
 // Parses a --today / --date option value; throws CLI::ValidationError.
 Date parse_date_option(const std::string& value, const std::string& option);
 
+// Writes the product: atomically to `out_path`, or to standard output when it
+// is empty (refusing binary output to a terminal).
+void emit(const std::string& bytes, const std::string& out_path, bool binary);
+
 // Each command file defines one of these; the result is the command's exit code.
 struct Command {
     int exit_code = exit_ok;

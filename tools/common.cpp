@@ -2,9 +2,12 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
+#include "diagnostic.hpp"
+#include "files.hpp"
 #include "version.hpp"
 
 namespace tthc::cli {
@@ -44,6 +47,18 @@ Date parse_date_option(const std::string& value, const std::string& option)
 {
     if (auto d = parse_date(value)) return *d;
     throw CLI::ValidationError(option, "'" + value + "' is not a date in the form YYYY-MM-DD");
+}
+
+void emit(const std::string& bytes, const std::string& out_path, bool binary)
+{
+    if (!out_path.empty() && out_path != "-") {
+        write_file_atomic(out_path, bytes);
+        return;
+    }
+    if (binary && isatty(STDOUT_FILENO) == 1)
+        throw Error("will not write a binary document to the terminal", "use -o FILE.docx");
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    std::fflush(stdout);
 }
 
 }  // namespace tthc::cli

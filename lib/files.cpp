@@ -1,0 +1,151 @@
+#include "files.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "diagnostic.hpp"
+
+namespace tthc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string temp_beside(const std::string& path)
+{
+    const fs::path p(path);
+    return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+}
+
+// Writes a temporary file and returns its name; throws Error.
+std::string write_temp(const std::string& path, std::string_view content)
+{
+    const std::string tmp = temp_beside(path);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error("cannot write '" + path + "': " + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            const int e = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            throw Error("cannot write '" + path + "': " + std::strerror(e));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        ::unlink(tmp.c_str());
+        throw Error("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    return tmp;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::string& path, std::string_view content)
+{
+    const std::string tmp = write_temp(path, content);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int e = errno;
+        ::unlink(tmp.c_str());
+        throw Error("cannot write '" + path + "': " + std::strerror(e));
+    }
+}
+
+void write_file_new(const std::string& path, std::string_view content)
+{
+    const std::string tmp = write_temp(path, content);
+    // link(2) fails when the target exists: an atomic "create, never replace"
+    if (::link(tmp.c_str(), path.c_str()) != 0) {
+        const int e = errno;
+        ::unlink(tmp.c_str());
+        if (e == EEXIST) throw Error("'" + path + "' already exists; it is never overwritten");
+        throw Error("cannot write '" + path + "': " + std::strerror(e));
+    }
+    ::unlink(tmp.c_str());
+}
+
+std::string read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot read '" + path + "': " + std::strerror(errno));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return std::move(ss).str();
+}
+
+void FileTransaction::create(std::string path, std::string content)
+{
+    steps_.push_back({Step::create, std::move(path), std::move(content)});
+}
+
+void FileTransaction::move(std::string from, std::string to) { steps_.push_back({Step::move, std::move(from), std::move(to)}); }
+
+void FileTransaction::remove(std::string path) { steps_.push_back({Step::remove, std::move(path), {}}); }
+
+std::vector<std::string> FileTransaction::describe() const
+{
+    std::vector<std::string> out;
+    for (const auto& s : steps_) {
+        switch (s.kind) {
+        case Step::create: out.push_back("create " + s.a); break;
+        case Step::move: out.push_back("move " + s.a + " -> " + s.b); break;
+        case Step::remove: out.push_back("remove " + s.a); break;
+        }
+    }
+    return out;
+}
+
+void FileTransaction::commit()
+{
+    // Removals are done last, and first as renames to a hidden name, so that
+    // every step before the final one can be undone.
+    std::vector<std::pair<std::string, std::string>> undo_moves;  // (from, to) to move back
+    std::vector<std::string> undo_creates;
+    std::vector<std::pair<std::string, std::string>> hidden;      // removed file -> hidden name
+    auto rollback = [&] {
+        for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
+        for (auto it = undo_moves.rbegin(); it != undo_moves.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
+        for (auto it = undo_creates.rbegin(); it != undo_creates.rend(); ++it) ::unlink(it->c_str());
+    };
+    try {
+        for (const auto& s : steps_) {
+            switch (s.kind) {
+            case Step::create:
+                fs::create_directories(fs::path(s.a).parent_path());
+                write_file_new(s.a, s.b);
+                undo_creates.push_back(s.a);
+                break;
+            case Step::move: {
+                std::error_code ec;
+                if (fs::exists(s.b, ec)) throw Error("'" + s.b + "' already exists; it is never overwritten");
+                fs::create_directories(fs::path(s.b).parent_path());
+                if (::rename(s.a.c_str(), s.b.c_str()) != 0)
+                    throw Error("cannot move '" + s.a + "' to '" + s.b + "': " + std::strerror(errno));
+                undo_moves.emplace_back(s.a, s.b);
+                break;
+            }
+            case Step::remove: {
+                const std::string h = temp_beside(s.a) + ".removed";
+                if (::rename(s.a.c_str(), h.c_str()) != 0)
+                    throw Error("cannot remove '" + s.a + "': " + std::strerror(errno));
+                hidden.emplace_back(s.a, h);
+                break;
+            }
+            }
+        }
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    for (const auto& [path, h] : hidden) ::unlink(h.c_str());
+}
+
+}  // namespace tthc

@@ -1,0 +1,170 @@
+// tthc announce: drafts the quyết định công bố for what changed between the
+// catalog in force and the draft, checks the legal notice period, and records
+// the decision in the draft's ledger.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include "announcement.hpp"
+#include "command.hpp"
+#include "diff.hpp"
+#include "diff_report.hpp"
+#include "files.hpp"
+#include "ledger.hpp"
+#include "loader.hpp"
+#include "report.hpp"
+#include "vietnamese.hpp"
+
+namespace tthc::cli {
+
+namespace {
+
+struct AnnounceArgs {
+    CommonOptions common;
+    std::string from, to, number, date, effective, out;
+    DecisionInfo info;
+    bool dry_run = false;
+};
+
+// Loads a catalog for drafting; a file that cannot be read stops the run.
+LoadResult load_for_document(const std::string& path)
+{
+    LoadResult r = load_catalog(path);
+    bool fatal = false;
+    for (const auto& d : r.diagnostics)
+        if (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file") {
+            std::cerr << format_diagnostic(d, false);
+            fatal = true;
+        }
+    if (fatal) throw Error("'" + path + "' cannot be read whole; nothing was drafted", "run 'tthc lint " + path + "'");
+    return r;
+}
+
+// Earlier decisions of the ledger that announced a procedure this one changes.
+std::vector<std::string> superseded(const Catalog& after, const CatalogDiff& diff)
+{
+    std::set<std::string> touched;
+    for (const auto& p : diff.amended) touched.insert(parse_code(p.code)->identity);
+    for (const auto& p : diff.abolished) touched.insert(parse_code(p.code)->identity);
+    for (const auto& r : diff.replaced) touched.insert(parse_code(r.old_code)->identity);
+    std::vector<const Decision*> found;
+    for (const auto& d : after.decisions) {
+        bool hit = false;
+        for (const auto* list : {&d.new_codes, &d.amended})
+            for (const auto& c : *list)
+                if (auto pc = parse_code(c.value); pc && touched.count(pc->identity)) hit = true;
+        for (const auto& r : d.replaced)
+            if (auto pc = parse_code(r.new_code.value); pc && touched.count(pc->identity)) hit = true;
+        if (hit) found.push_back(&d);
+    }
+    std::sort(found.begin(), found.end(), [](const Decision* a, const Decision* b) {
+        return std::pair(a->date.value_or(Date{}), a->number.value) < std::pair(b->date.value_or(Date{}), b->number.value);
+    });
+    std::vector<std::string> out;
+    for (const auto* d : found) out.push_back(d->number.value + " " + (d->date ? date_in_words(*d->date) : ""));
+    return out;
+}
+
+int run_announce(AnnounceArgs args)
+{
+    DecisionInfo& info = args.info;
+    info.number = args.number;
+    if (!parse_legal_number(info.number))
+        throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
+    info.date = parse_date_option(args.date, "--date");
+    info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
+    if (info.effective < info.date) throw Error("--effective is before --date");
+    const auto format = *doc::parse_format(args.common.format);
+
+    const DiffResult dr = diff_catalogs(args.from, args.to);
+    if (dr.has_errors()) {
+        for (const auto& d : dr.diagnostics) std::cerr << format_diagnostic(d, false);
+        throw Error("the catalogs have errors; nothing was drafted", "run 'tthc lint' on them");
+    }
+    if (dr.diff.empty()) throw Error("no procedure changed between '" + args.from + "' and '" + args.to + "': there is nothing to announce");
+    const LoadResult before = load_for_document(args.from);
+    const LoadResult after = load_for_document(args.to);
+
+    for (const Catalog* c : {&after.catalog, &before.catalog})
+        if (const Decision* d = find_decision(*c, info.number))
+            throw Error("decision " + info.number + " is already in the ledger (" + c->files.at(d->file) + ")",
+                        "a decision number is used once; choose the next number");
+
+    const int need = required_notice_days(after.catalog);
+    const int have = working_days_between(info.date, info.effective);
+    if (have < need)
+        spdlog::warn("warning: {} takes effect {} working day{} after signing; Nghị định 63/2010/NĐ-CP Điều 15 (as "
+                     "amended by Nghị định 92/2017/NĐ-CP) asks {} to publish at least {} working days before the effective "
+                     "date (public holidays are not counted here)",
+                     info.number, have, have == 1 ? "" : "s", need == 20 ? "a ministry" : "a province", need);
+
+    if (info.supersedes.empty()) info.supersedes = superseded(after.catalog, dr.diff);
+    const doc::Document document = build_announcement(before.catalog, after.catalog, dr.diff, info);
+    const long long mtime = days_from_civil(info.date) * 86400LL;
+    const std::string bytes = doc::render(document, format, mtime);
+
+    LedgerEntry entry;
+    entry.number = info.number;
+    entry.date = info.date;
+    entry.effective = info.effective;
+    entry.title = announcement_title(after.catalog, dr.diff, info);
+    entry.signer = info.signer;
+    entry.signer_title = info.signer_title;
+    entry.sign_mode = info.sign_mode;
+    for (const auto& b : announcement_basis(before.catalog, after.catalog, dr.diff, info)) entry.basis.push_back(b);
+    for (const auto& p : dr.diff.added) entry.new_codes.push_back(p.code);
+    for (const auto& p : dr.diff.amended) entry.amended.push_back(p.code);
+    for (const auto& r : dr.diff.replaced) entry.replaced.emplace_back(r.old_code, r.new_code);
+    for (const auto& p : dr.diff.abolished) entry.abolished.push_back(p.code);
+    const std::string ledger = ledger_path(args.to, entry);
+
+    if (args.dry_run) {
+        emit(bytes, args.out.empty() ? "" : args.out, format == doc::Format::docx);
+        if (!args.common.quiet) spdlog::info("announce: dry run; would record {} in {}", info.number, ledger);
+        return exit_ok;
+    }
+    // The ledger entry and the document land together or not at all.
+    FileTransaction tx;
+    tx.create(ledger, ledger_toml(entry));
+    tx.commit();
+    try {
+        emit(bytes, args.out, format == doc::Format::docx);
+    } catch (...) {
+        std::remove(ledger.c_str());
+        throw;
+    }
+    if (!args.common.quiet)
+        spdlog::info("announce: {} ({}); recorded in {}", info.number, diff_summary(dr.diff), ledger);
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_announce(CLI::App& app, Command& command)
+{
+    auto args = std::make_shared<AnnounceArgs>();
+    CLI::App* sub = app.add_subcommand("announce", "Draft the decision announcing a catalog change (quyết định công bố)");
+    sub->add_option("--from", args->from, "The catalog in force")->required();
+    sub->add_option("--to", args->to, "The new catalog; the decision is recorded in its decisions/")->required();
+    sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
+    sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD)")->required();
+    sub->add_option("--effective", args->effective, "Date the decision takes effect (default: --date)");
+    sub->add_option("--signer", args->info.signer, "Name of the person who signs");
+    sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
+    sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
+    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...)");
+    sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
+    sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");
+    sub->add_option("--change-basis", args->info.change_basis,
+                    "The legal document that amends or abolishes, where the catalog does not show it");
+    sub->add_option("--supersedes", args->info.supersedes,
+                    "An earlier decision whose announcement of these procedures ends (repeatable; default: found in the ledger)");
+    sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
+    sub->add_flag("--dry-run", args->dry_run, "Print the document; record nothing in the ledger");
+    add_common_options(*sub, args->common, {"md", "html", "docx"});
+    sub->callback([args, &command] { command.exit_code = run_announce(*args); });
+}
+
+}  // namespace tthc::cli
