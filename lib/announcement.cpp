@@ -1,11 +1,9 @@
 #include "announcement.hpp"
 
-#include <unicode/coll.h>
-#include <unicode/locid.h>
+#include "decision_doc.hpp"
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "text.hpp"
@@ -33,28 +31,6 @@ int required_notice_days(const Catalog& catalog) { return catalog.info.authority
 
 namespace {
 
-bool is_ministry(const Catalog& c) { return c.info.authority_kind.value == "ministry"; }
-
-// "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI" or "BỘ TƯ PHÁP"
-std::string issuing_body(const Catalog& c)
-{
-    const std::string& a = c.info.authority.value;
-    const std::string prefix = "Ủy ban nhân dân ";
-    if (fold(a).starts_with(fold(prefix))) return "ỦY BAN NHÂN DÂN\n" + upper(a.substr(prefix.size()));
-    return upper(a);
-}
-
-// Who decides: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" or "BỘ TRƯỞNG BỘ TƯ PHÁP".
-std::string competent_person(const Catalog& c)
-{
-    return (is_ministry(c) ? "BỘ TRƯỞNG " : "CHỦ TỊCH ") + upper(c.info.authority.value);
-}
-
-std::string competent_person_lower(const Catalog& c)
-{
-    return (is_ministry(c) ? "Bộ trưởng " : "Chủ tịch ") + c.info.authority.value;
-}
-
 std::string default_scope(const Catalog& c, const DecisionInfo& info)
 {
     return info.scope.empty() ? c.info.authority.value : info.scope;
@@ -73,37 +49,12 @@ std::string change_kinds(const CatalogDiff& d)
     return out;
 }
 
-class Collator {
-public:
-    Collator()
-    {
-        UErrorCode status = U_ZERO_ERROR;
-        c_.reset(icu::Collator::createInstance(icu::Locale("vi"), status));
-        if (U_FAILURE(status)) c_.reset();
-    }
-    bool less(const std::string& a, const std::string& b) const
-    {
-        if (!c_) return a < b;
-        UErrorCode status = U_ZERO_ERROR;
-        return c_->compareUTF8(a, b, status) == UCOL_LESS;
-    }
-
-private:
-    std::unique_ptr<icu::Collator> c_;
-};
-
-const Collator& collator()
-{
-    static const Collator c;
-    return c;
-}
-
 std::vector<std::string> fields_of(const std::vector<const Procedure*>& procs)
 {
     std::vector<std::string> fields;
     for (const auto* p : procs)
         if (std::find(fields.begin(), fields.end(), p->field.value) == fields.end()) fields.push_back(p->field.value);
-    std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return collator().less(a, b); });
+    std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return vi_less(a, b); });
     return fields;
 }
 
@@ -128,68 +79,6 @@ std::vector<const Procedure*> all_changed(const Catalog& before, const Catalog& 
     for (const auto& r : d.replaced) add(after, r.new_code);
     for (const auto& p : d.abolished) add(before, p.code);
     return out;
-}
-
-// A legal basis as a căn cứ: "Luật Hộ tịch số 60/2014/QH13", "Nghị định số 123/2015/NĐ-CP ...".
-std::string cite(const LegalBasis& b)
-{
-    const std::string& title = b.title.value;
-    const std::string& number = b.number.value;
-    if (number.empty() || title.find(number) != std::string::npos) return title;
-    static const char* types[] = {"Thông tư liên tịch", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết",
-                                  "Pháp lệnh", "Chỉ thị"};
-    for (const char* t : types) {
-        const std::string type(t);
-        if (title.starts_with(type) && !title.starts_with("Luật")) {
-            std::string rest = title.substr(type.size());
-            return type + " số " + number + (b.issued ? " " + date_in_words(*b.issued) : "") + rest;
-        }
-    }
-    return title + " số " + number;
-}
-
-std::string level_heading(const std::string& level)
-{
-    if (level == "bộ") return "Thủ tục hành chính cấp trung ương";
-    if (level == "tỉnh") return "Thủ tục hành chính cấp tỉnh";
-    if (level == "huyện") return "Thủ tục hành chính cấp huyện";
-    if (level == "xã") return "Thủ tục hành chính cấp xã";
-    return "Thủ tục hành chính do cơ quan khác thực hiện";
-}
-
-int level_rank(const std::string& level)
-{
-    static const std::vector<std::string> order = {"bộ", "tỉnh", "huyện", "xã", "khác"};
-    const auto it = std::find(order.begin(), order.end(), level);
-    return static_cast<int>(it - order.begin());
-}
-
-std::string main_level(const Procedure& p)
-{
-    std::string best = "khác";
-    for (const auto& l : p.levels)
-        if (level_rank(l.value) < level_rank(best)) best = l.value;
-    return best;
-}
-
-std::string roman(int n)
-{
-    static const std::pair<int, const char*> table[] = {{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
-    std::string out;
-    for (const auto& [v, s] : table)
-        while (n >= v) {
-            out += s;
-            n -= v;
-        }
-    return out;
-}
-
-std::string kind_label(const std::string& kind)
-{
-    if (kind == "trực tiếp") return "Trực tiếp";
-    if (kind == "trực tuyến") return "Trực tuyến";
-    if (kind == "bưu chính") return "Dịch vụ bưu chính";
-    return capitalize(kind);
 }
 
 std::string times_of(const Procedure& p)
@@ -263,24 +152,7 @@ std::string amending_documents(const Procedure* before, const Procedure& after, 
     return out.empty() ? "(chưa xác định)" : out;
 }
 
-Cell text_cell(const std::string& s, Align a = Align::left) { return doc::cell(s, a); }
-
-Row header_row(const std::vector<std::string>& heads)
-{
-    Row r;
-    r.header = true;
-    for (const auto& h : heads) r.cells.push_back(doc::cell(h, Align::center, true));
-    return r;
-}
-
-Row group_row(const std::string& text, int columns)
-{
-    Row r;
-    Cell c = doc::cell(text, Align::left, true);
-    c.colspan = columns;
-    r.cells.push_back(std::move(c));
-    return r;
-}
+void add(doc::Document& d, doc::Block b) { d.blocks.push_back(std::move(b)); }
 
 struct Entry {
     const Procedure* p;        // the procedure shown (NEW's, or OLD's for abolished)
@@ -295,7 +167,7 @@ void grouped_rows(Table& t, std::vector<Entry> entries, int columns, RowF make_r
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
         const int la = level_rank(main_level(*a.p)), lb = level_rank(main_level(*b.p));
         if (la != lb) return la < lb;
-        if (a.p->field.value != b.p->field.value) return collator().less(a.p->field.value, b.p->field.value);
+        if (a.p->field.value != b.p->field.value) return vi_less(a.p->field.value, b.p->field.value);
         return a.code < b.code;
     });
     std::string level, field;
@@ -314,15 +186,6 @@ void grouped_rows(Table& t, std::vector<Entry> entries, int columns, RowF make_r
         }
         t.rows.push_back(make_row(++stt, e));
     }
-}
-
-void add(doc::Document& d, doc::Block b) { d.blocks.push_back(std::move(b)); }
-
-Para heading(const std::string& text, Align a = Align::left)
-{
-    Para p = doc::para(text, a, true);
-    p.space_before = true;
-    return p;
 }
 
 void procedure_detail(doc::Document& d, int n, const Procedure& p)
@@ -471,72 +334,32 @@ std::vector<std::string> announcement_basis(const Catalog& before, const Catalog
     return out;
 }
 
+std::vector<std::string> ledger_basis(const std::vector<std::string>& basis)
+{
+    std::vector<std::string> out;
+    const std::string prefix = "Căn cứ ";
+    for (const auto& b : basis)
+        if (b.starts_with(prefix)) out.push_back(b.substr(prefix.size()));
+    return out;
+}
+
 doc::Document build_announcement(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
                                   const DecisionInfo& info)
 {
     doc::Document d;
     d.title = "Quyết định số " + info.number;
-    const std::string place = after.info.place.value;
 
-    // Header: issuing body and national motto side by side (Nghị định 30/2020, Phụ lục I).
-    Table head;
-    head.borders = false;
-    head.widths = {40, 60};
-    {
-        Row r1;
-        Cell body;
-        Para b = doc::para(issuing_body(after), Align::center, true, false, 13);
-        b.rule_after = true;
-        body.paras.push_back(b);
-        Cell motto;
-        motto.paras.push_back(doc::para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Align::center, true, false, 13));
-        Para m = doc::para("Độc lập - Tự do - Hạnh phúc", Align::center, true, false, 14);
-        m.rule_after = true;
-        motto.paras.push_back(m);
-        r1.cells = {body, motto};
-        head.rows.push_back(r1);
-        Row r2;
-        r2.cells.push_back(doc::cell("Số: " + info.number, Align::center));
-        Cell date;
-        date.paras.push_back(doc::para(place + ", " + date_in_words(info.date), Align::center, false, true));
-        r2.cells.push_back(date);
-        head.rows.push_back(r2);
-    }
-    add(d, std::move(head));
-
-    Para title = doc::para("QUYẾT ĐỊNH", Align::center, true);
-    title.space_before = true;
-    add(d, title);
-    Para summary = doc::para(announcement_title(after, diff, info), Align::center, true);
-    summary.rule_after = true;
-    add(d, summary);
-    Para who = doc::para(competent_person(after), Align::center, true);
-    who.space_before = true;
-    add(d, who);
-
-    const auto basis = announcement_basis(before, after, diff, info);
-    for (std::size_t i = 0; i < basis.size(); ++i) {
-        Para p = doc::para(basis[i] + (i + 1 == basis.size() ? "." : ";"), Align::justify, false, true);
-        p.indent = true;
-        if (i == 0) p.space_before = true;
-        add(d, p);
-    }
-    Para decides = doc::para("QUYẾT ĐỊNH:", Align::center, true);
-    decides.space_before = true;
-    add(d, decides);
-
-    auto article = [&](int n, const std::string& text) {
-        Para p;
-        p.indent = true;
-        p.spans.push_back({"Điều " + std::to_string(n) + ".", true, false});
-        p.spans.push_back({" " + text, false, false});
-        add(d, std::move(p));
-    };
+    DecisionFrame frame;
+    frame.number = info.number;
+    frame.date = info.date;
+    frame.summary = announcement_title(after, diff, info);
+    frame.basis = announcement_basis(before, after, diff, info);
+    frame.signature = {info.signer, info.signer_title, info.sign_mode};
     const auto procs = all_changed(before, after, diff);
     const std::string fields = join_fields(fields_of(procs));
-    article(1, "Công bố kèm theo Quyết định này danh mục thủ tục hành chính " + change_kinds(diff) +
-                   (fields.empty() ? "" : " lĩnh vực " + fields) + " thuộc phạm vi chức năng quản lý của " +
-                   default_scope(after, info) + " (có Phụ lục kèm theo).");
+    frame.articles.push_back("Công bố kèm theo Quyết định này danh mục thủ tục hành chính " + change_kinds(diff) +
+                             (fields.empty() ? "" : " lĩnh vực " + fields) + " thuộc phạm vi chức năng quản lý của " +
+                             default_scope(after, info) + " (có Phụ lục kèm theo).");
     std::string effect = "Quyết định này có hiệu lực thi hành kể từ " + date_in_words(info.effective) + ".";
     if (!info.supersedes.empty()) {
         std::string list;
@@ -546,55 +369,16 @@ doc::Document build_announcement(const Catalog& before, const Catalog& after, co
                   " đối với các thủ tục hành chính được sửa đổi, bổ sung, thay thế, bãi bỏ tại Quyết định này hết hiệu "
                   "lực kể từ ngày Quyết định này có hiệu lực thi hành.";
     }
-    article(2, effect);
-    article(3, is_ministry(after)
-                   ? "Chánh Văn phòng Bộ, Thủ trưởng các đơn vị thuộc Bộ và các tổ chức, cá nhân có liên quan chịu "
-                     "trách nhiệm thi hành Quyết định này./."
-                   : "Chánh Văn phòng " + after.info.authority.value + ", " +
-                         (info.proposer.empty() ? std::string("Giám đốc Sở Tư pháp") : info.proposer) +
-                         ", Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu và các tổ "
-                         "chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.");
-
-    // Recipients and signature, side by side.
-    Table sign;
-    sign.borders = false;
-    sign.widths = {50, 50};
-    {
-        Row r;
-        Cell to;
-        to.paras.push_back(doc::para("Nơi nhận:", Align::left, true, true, 12));
-        const std::vector<std::string> recipients =
-            is_ministry(after) ? std::vector<std::string>{"- Như Điều 3;", "- Bộ trưởng (để báo cáo);",
-                                                          "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
-                                                          "- Cổng Thông tin điện tử của Bộ;", "- Lưu: VT."}
-                               : std::vector<std::string>{"- Như Điều 3;", "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
-                                                          "- Chủ tịch, các Phó Chủ tịch " + after.info.authority.value + ";",
-                                                          "- Cổng Thông tin điện tử " + place + ";", "- Lưu: VT, KSTTHC."};
-        for (const auto& x : recipients) to.paras.push_back(doc::para(x, Align::left, false, false, 11));
-        Cell who_signs;
-        std::string mode = info.sign_mode;
-        std::string title_line = upper(info.signer_title.empty() ? (is_ministry(after) ? "Bộ trưởng" : "Chủ tịch") : info.signer_title);
-        if (!mode.empty()) who_signs.paras.push_back(doc::para(upper(mode), Align::center, true, false, 14));
-        if (mode.empty() || title_line != upper(mode)) who_signs.paras.push_back(doc::para(title_line, Align::center, true, false, 14));
-        who_signs.paras.push_back(doc::para("\n\n\n", Align::center));
-        who_signs.paras.push_back(doc::para(info.signer.empty() ? "(ký, ghi rõ họ tên)" : info.signer, Align::center, true, false, 14));
-        r.cells = {to, who_signs};
-        sign.rows.push_back(r);
-    }
-    add(d, std::move(sign));
+    frame.articles.push_back(effect);
+    frame.articles.push_back(executing_article(after, info.proposer));
+    add_decision(d, after, frame);
 
     // ---- Phụ lục -------------------------------------------------------------
-    add(d, doc::PageBreak{});
-    add(d, doc::para("PHỤ LỤC", Align::center, true));
-    add(d, doc::para(upper("Danh mục và nội dung thủ tục hành chính " + change_kinds(diff) +
+    add_appendix_title(d, after,
+                       "Danh mục và nội dung thủ tục hành chính " + change_kinds(diff) +
                            (fields.empty() ? "" : " lĩnh vực " + fields) + " thuộc phạm vi chức năng quản lý của " +
-                           default_scope(after, info)),
-                     Align::center, true));
-    Para attached = doc::para("(Kèm theo Quyết định số " + info.number + " " + date_in_words(info.date) + " của " +
-                                  competent_person_lower(after) + ")",
-                              Align::center, false, true);
-    attached.rule_after = true;
-    add(d, attached);
+                           default_scope(after, info),
+                       info.number, info.date);
 
     add(d, heading("Phần I. DANH MỤC THỦ TỤC HÀNH CHÍNH"));
     int section = 0;
@@ -669,7 +453,7 @@ doc::Document build_announcement(const Catalog& before, const Catalog& after, co
         std::sort(detailed.begin(), detailed.end(), [](const Entry& a, const Entry& b) {
             const int la = level_rank(main_level(*a.p)), lb = level_rank(main_level(*b.p));
             if (la != lb) return la < lb;
-            if (a.p->field.value != b.p->field.value) return collator().less(a.p->field.value, b.p->field.value);
+            if (a.p->field.value != b.p->field.value) return vi_less(a.p->field.value, b.p->field.value);
             return a.p->code.value < b.p->code.value;
         });
         std::string level, field;

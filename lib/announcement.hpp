@@ -35,6 +35,10 @@ std::string announcement_title(const Catalog& after, const CatalogDiff& diff, co
 std::vector<std::string> announcement_basis(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
                                             const DecisionInfo& info);
 
+// The căn cứ as the ledger keeps them: the documents only, without "Căn cứ"
+// and without the proposer line.
+std::vector<std::string> ledger_basis(const std::vector<std::string>& basis);
+
 // The whole decision with its appendix. `before` gives the abolished
 // procedures' details, `after` the new and amended ones'.
 doc::Document build_announcement(const Catalog& before, const Catalog& after, const CatalogDiff& diff,

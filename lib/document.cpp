@@ -243,8 +243,10 @@ std::string render_html(const Document& d)
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(d.title) +
         "</title>\n<style>\n"
         "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }\n"
-        "body { font-family: \"Times New Roman\", Times, serif; font-size: 14pt; line-height: 1.25; "
-        "max-width: 165mm; margin: 10mm auto; }\n"
+        "@page wide { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }\n"
+        "body { font-family: \"Times New Roman\", Times, serif; font-size: 14pt; line-height: 1.25; margin: 10mm auto; }\n"
+        ".portrait { max-width: 165mm; margin: 0 auto; }\n"
+        ".landscape { page: wide; max-width: 252mm; margin: 0 auto; }\n"
         "p { margin: 0 0 6pt; }\n"
         "p.j { text-align: justify; } p.c { text-align: center; } p.l { text-align: left; } "
         "p.r { text-align: right; }\n"
@@ -258,7 +260,7 @@ std::string render_html(const Document& d)
         "hr.short { width: 25%; border: 0; border-top: 1px solid #000; margin: 0 auto 6pt; }\n"
         ".pb { page-break-after: always; break-after: page; height: 0; }\n"
         "@media screen { .pb { border-top: 1px dashed #999; margin: 12mm 0; } }\n"
-        "</style>\n</head>\n<body>\n";
+        "</style>\n</head>\n<body>\n<div class=\"portrait\">\n";
     for (const auto& b : d.blocks) {
         if (const auto* p = std::get_if<Para>(&b))
             out += html_para(*p);
@@ -266,10 +268,12 @@ std::string render_html(const Document& d)
             html_table(out, *t);
         else if (std::holds_alternative<ShortRule>(b))
             out += "<hr class=\"short\">\n";
+        else if (std::get<PageBreak>(b).landscape)
+            out += "</div>\n<div class=\"pb\"></div>\n<div class=\"landscape\">\n";
         else
             out += "<div class=\"pb\"></div>\n";
     }
-    out += "</body>\n</html>\n";
+    out += "</div>\n</body>\n</html>\n";
     return out;
 }
 

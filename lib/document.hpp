@@ -51,7 +51,9 @@ struct Table {
 };
 
 struct ShortRule {};  // the short line under the issuing body, motto and title
-struct PageBreak {};
+struct PageBreak {
+    bool landscape = false;  // the pages after the break are A4 landscape (wide appendix tables)
+};
 
 using Block = std::variant<Para, Table, ShortRule, PageBreak>;
 

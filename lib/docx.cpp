@@ -122,11 +122,30 @@ void paragraph(Writer& w, const Para& p, int default_size)
     }
 }
 
-void table(Writer& w, const Table& t)
+void section_properties(Writer& w, bool landscape)
+{
+    w.start("w:sectPr");
+    w.start("w:pgSz");
+    w.attr("w:w", landscape ? "16838" : "11906");
+    w.attr("w:h", landscape ? "11906" : "16838");
+    if (landscape) w.attr("w:orient", "landscape");
+    w.end();
+    w.start("w:pgMar");
+    w.attr("w:top", "1134");
+    w.attr("w:right", "851");
+    w.attr("w:bottom", "1134");
+    w.attr("w:left", "1701");
+    w.attr("w:header", "720");
+    w.attr("w:footer", "720");
+    w.attr("w:gutter", "0");
+    w.end();
+    w.end();
+}
+
+void table(Writer& w, const Table& t, int text_width)
 {
     const int size = t.size ? t.size : (t.borders ? 12 : 14);
     const int total = std::accumulate(t.widths.begin(), t.widths.end(), 0);
-    constexpr int text_width = 9354;  // twips: 210 mm - 30 mm - 15 mm
     w.start("w:tbl");
     w.start("w:tblPr");
     w.empty("w:tblW", "w:w", std::to_string(text_width));
@@ -207,16 +226,26 @@ std::string document_xml(const Document& d)
     w.start("w:document");
     w.attr("xmlns:w", W);
     w.start("w:body");
+    bool landscape = false;
     for (const auto& b : d.blocks) {
         if (const auto* p = std::get_if<Para>(&b)) {
             paragraph(w, *p, 14);
         } else if (const auto* t = std::get_if<Table>(&b)) {
-            table(w, *t);
+            // text width in twips: page width less the 30 mm and 15 mm side margins
+            table(w, *t, (landscape ? 16838 : 11906) - 1701 - 851);
         } else if (std::holds_alternative<ShortRule>(b)) {
             Para rule;
             rule.align = Align::center;
             rule.spans.push_back({"\u2014\u2014\u2014\u2014\u2014", false, false});
             paragraph(w, rule, 14);
+        } else if (std::get<PageBreak>(b).landscape && !landscape) {
+            // end the portrait section here; what follows is a landscape section
+            w.start("w:p");
+            w.start("w:pPr");
+            section_properties(w, false);
+            w.end();
+            w.end();
+            landscape = true;
         } else {
             w.start("w:p");
             w.start("w:r");
@@ -225,21 +254,7 @@ std::string document_xml(const Document& d)
             w.end();
         }
     }
-    w.start("w:sectPr");
-    w.start("w:pgSz");
-    w.attr("w:w", "11906");
-    w.attr("w:h", "16838");
-    w.end();
-    w.start("w:pgMar");
-    w.attr("w:top", "1134");
-    w.attr("w:right", "851");
-    w.attr("w:bottom", "1134");
-    w.attr("w:left", "1701");
-    w.attr("w:header", "720");
-    w.attr("w:footer", "720");
-    w.attr("w:gutter", "0");
-    w.end();
-    w.end();
+    section_properties(w, landscape);
     w.end();
     w.end();
     return w.finish();

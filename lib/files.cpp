@@ -86,6 +86,11 @@ void FileTransaction::create(std::string path, std::string content)
     steps_.push_back({Step::create, std::move(path), std::move(content)});
 }
 
+void FileTransaction::write(std::string path, std::string content)
+{
+    steps_.push_back({Step::write, std::move(path), std::move(content)});
+}
+
 void FileTransaction::move(std::string from, std::string to) { steps_.push_back({Step::move, std::move(from), std::move(to)}); }
 
 void FileTransaction::remove(std::string path) { steps_.push_back({Step::remove, std::move(path), {}}); }
@@ -96,6 +101,7 @@ std::vector<std::string> FileTransaction::describe() const
     for (const auto& s : steps_) {
         switch (s.kind) {
         case Step::create: out.push_back("create " + s.a); break;
+        case Step::write: out.push_back("write " + s.a); break;
         case Step::move: out.push_back("move " + s.a + " -> " + s.b); break;
         case Step::remove: out.push_back("remove " + s.a); break;
         }
@@ -110,23 +116,47 @@ void FileTransaction::commit()
     std::vector<std::pair<std::string, std::string>> undo_moves;  // (from, to) to move back
     std::vector<std::string> undo_creates;
     std::vector<std::pair<std::string, std::string>> hidden;      // removed file -> hidden name
+    std::vector<fs::path> made_dirs;                              // directories this commit created
+    auto make_parent = [&](const std::string& file) {
+        std::vector<fs::path> missing;
+        for (fs::path d = fs::path(file).parent_path(); !d.empty() && !fs::exists(d); d = d.parent_path())
+            missing.push_back(d);
+        for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+            fs::create_directory(*it);
+            made_dirs.push_back(*it);
+        }
+    };
     auto rollback = [&] {
-        for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
-        for (auto it = undo_moves.rbegin(); it != undo_moves.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
         for (auto it = undo_creates.rbegin(); it != undo_creates.rend(); ++it) ::unlink(it->c_str());
+        for (auto it = undo_moves.rbegin(); it != undo_moves.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
+        for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
+        std::error_code ec;
+        for (auto it = made_dirs.rbegin(); it != made_dirs.rend(); ++it) fs::remove(*it, ec);
     };
     try {
         for (const auto& s : steps_) {
             switch (s.kind) {
             case Step::create:
-                fs::create_directories(fs::path(s.a).parent_path());
+                make_parent(s.a);
                 write_file_new(s.a, s.b);
                 undo_creates.push_back(s.a);
                 break;
+            case Step::write: {
+                std::error_code ec;
+                if (fs::exists(s.a, ec)) {
+                    const std::string h = temp_beside(s.a) + ".previous";
+                    if (::rename(s.a.c_str(), h.c_str()) != 0)
+                        throw Error("cannot write '" + s.a + "': " + std::strerror(errno));
+                    hidden.emplace_back(s.a, h);
+                }
+                write_file_new(s.a, s.b);
+                undo_creates.push_back(s.a);
+                break;
+            }
             case Step::move: {
                 std::error_code ec;
                 if (fs::exists(s.b, ec)) throw Error("'" + s.b + "' already exists; it is never overwritten");
-                fs::create_directories(fs::path(s.b).parent_path());
+                make_parent(s.b);
                 if (::rename(s.a.c_str(), s.b.c_str()) != 0)
                     throw Error("cannot move '" + s.a + "' to '" + s.b + "': " + std::strerror(errno));
                 undo_moves.emplace_back(s.a, s.b);

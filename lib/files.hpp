@@ -24,6 +24,7 @@ std::string read_file(const std::string& path);
 class FileTransaction {
 public:
     void create(std::string path, std::string content);  // must not exist yet
+    void write(std::string path, std::string content);   // created or replaced (the old one restored on failure)
     void move(std::string from, std::string to);           // `to` must not exist yet
     void remove(std::string path);
     // Performs every step; on failure restores what was done and throws Error.
@@ -32,7 +33,7 @@ public:
 
 private:
     struct Step {
-        enum Kind { create, move, remove } kind;
+        enum Kind { create, write, move, remove } kind;
         std::string a, b;  // create: path, content; move: from, to; remove: path
     };
     std::vector<Step> steps_;

@@ -113,28 +113,25 @@ int run_announce(AnnounceArgs args)
     entry.signer = info.signer;
     entry.signer_title = info.signer_title;
     entry.sign_mode = info.sign_mode;
-    for (const auto& b : announcement_basis(before.catalog, after.catalog, dr.diff, info)) entry.basis.push_back(b);
+    entry.basis = ledger_basis(announcement_basis(before.catalog, after.catalog, dr.diff, info));
     for (const auto& p : dr.diff.added) entry.new_codes.push_back(p.code);
     for (const auto& p : dr.diff.amended) entry.amended.push_back(p.code);
     for (const auto& r : dr.diff.replaced) entry.replaced.emplace_back(r.old_code, r.new_code);
     for (const auto& p : dr.diff.abolished) entry.abolished.push_back(p.code);
     const std::string ledger = ledger_path(args.to, entry);
 
-    if (args.dry_run) {
-        emit(bytes, args.out.empty() ? "" : args.out, format == doc::Format::docx);
-        if (!args.common.quiet) spdlog::info("announce: dry run; would record {} in {}", info.number, ledger);
-        return exit_ok;
-    }
     // The ledger entry and the document land together or not at all.
     FileTransaction tx;
     tx.create(ledger, ledger_toml(entry));
-    tx.commit();
-    try {
-        emit(bytes, args.out, format == doc::Format::docx);
-    } catch (...) {
-        std::remove(ledger.c_str());
-        throw;
+    const bool to_file = !args.out.empty() && args.out != "-";
+    if (to_file) tx.write(args.out, bytes);
+    if (args.dry_run) {
+        for (const auto& step : tx.describe()) std::cerr << "tthc: would " << step << "\n";
+        if (!to_file) emit(bytes, "", format == doc::Format::docx);
+        return exit_ok;
     }
+    tx.commit();
+    if (!to_file) emit(bytes, "", format == doc::Format::docx);
     if (!args.common.quiet)
         spdlog::info("announce: {} ({}); recorded in {}", info.number, diff_summary(dr.diff), ledger);
     return exit_ok;
@@ -162,7 +159,7 @@ void register_announce(CLI::App& app, Command& command)
     sub->add_option("--supersedes", args->info.supersedes,
                     "An earlier decision whose announcement of these procedures ends (repeatable; default: found in the ledger)");
     sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
-    sub->add_flag("--dry-run", args->dry_run, "Print the document; record nothing in the ledger");
+    sub->add_flag("--dry-run", args->dry_run, "Show what would be written and print the document; write nothing");
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_announce(*args); });
 }

@@ -1,21 +1,36 @@
 #!/usr/bin/env bash
-# Runs one golden command test: in the case directory, `tthc $(args)`; the exit
-# status must equal expected.exit (default 0), stdout must equal expected.stdout
-# byte for byte, and stderr expected.stderr when that file exists.
+# Runs one golden command test on a scratch copy of the case directory (so a
+# command that changes files never changes the fixture): `tthc $(args)`; the
+# exit status must equal expected.exit (default 0) and stdout expected.stdout
+# byte for byte, stderr expected.stderr when that file exists. When the case
+# has an `after` script, its stdout (run in the copy after the command: the
+# files the command wrote or moved) is appended to the command's stdout.
+# A `copy` file lists paths of the project (one a line, e.g. catalogs/ha-noi)
+# copied into the scratch directory first; `after` scripts find the project
+# root in $TTHC_ROOT.
 # TTHC_REGEN=1 rewrites the expected files instead (review them before committing).
 set -u
 tthc=$1
-dir=$2
-cd "$dir" || exit 2
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+case_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export TTHC_ROOT TTHC
+TTHC=$tthc
+TTHC_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cp -r "$case_dir"/. "$work"/
+if [ -f "$case_dir"/copy ]; then
+  while read -r path; do [ -n "$path" ] && cp -r "$TTHC_ROOT/$path" "$work"/; done <"$case_dir"/copy
+fi
+cd "$work" || exit 2
+out=$work/.stdout err=$work/.stderr
 eval "set -- $(cat args)"
-env -u NO_COLOR "$tthc" "$@" >"$out" 2>"$err"
+env -u NO_COLOR TZ=UTC "$tthc" "$@" >"$out" 2>"$err"
 rc=$?
+if [ -f after ]; then bash ./after >>"$out" 2>&1; fi
 if [ "${TTHC_REGEN:-}" = 1 ]; then
-  cp "$out" expected.stdout
-  if [ "$rc" -ne 0 ]; then echo "$rc" >expected.exit; else rm -f expected.exit; fi
-  [ -f expected.stderr ] && cp "$err" expected.stderr
+  cp "$out" "$case_dir"/expected.stdout
+  if [ "$rc" -ne 0 ]; then echo "$rc" >"$case_dir"/expected.exit; else rm -f "$case_dir"/expected.exit; fi
+  [ -f "$case_dir"/expected.stderr ] && cp "$err" "$case_dir"/expected.stderr
   exit 0
 fi
 expected_rc=0

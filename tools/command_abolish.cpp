@@ -1,0 +1,153 @@
+// tthc abolish: abolishes procedures of a catalog directory (bãi bỏ) all or
+// nothing: moves their files to abolished/, records the decision in the
+// ledger and renders the decision document.
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "abolition.hpp"
+#include "announcement.hpp"
+#include "command.hpp"
+#include "files.hpp"
+#include "ledger.hpp"
+#include "loader.hpp"
+#include "report.hpp"
+#include "text.hpp"
+#include "vietnamese.hpp"
+
+namespace tthc::cli {
+
+namespace {
+
+struct AbolishArgs {
+    CommonOptions common;
+    std::string catalog, from, number, date, effective, basis, out;
+    std::vector<std::string> codes;
+    DecisionInfo info;
+    AbolitionOptions options;
+    bool dry_run = false;
+};
+
+std::vector<std::string> codes_from_file(const std::string& path)
+{
+    std::vector<std::string> codes;
+    const std::string text = read_file(path);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        std::string line(trim(std::string_view(text).substr(start, nl - start)));
+        if (const auto hash = line.find('#'); hash != std::string::npos) line = std::string(trim(line.substr(0, hash)));
+        if (!line.empty()) codes.push_back(line);
+        start = nl + 1;
+    }
+    return codes;
+}
+
+int run_abolish(AbolishArgs args)
+{
+    if (!std::filesystem::is_directory(args.catalog))
+        throw Error("'" + args.catalog + "' is not a catalog directory", "abolish moves files: use the directory form");
+    if (!args.from.empty())
+        for (auto& c : codes_from_file(args.from)) args.codes.push_back(c);
+    if (args.codes.empty()) throw Error("no code to abolish", "name codes after the catalog, or use --from FILE");
+    DecisionInfo& info = args.info;
+    info.number = args.number;
+    if (!parse_legal_number(info.number))
+        throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
+    info.date = parse_date_option(args.date, "--date");
+    info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
+    info.change_basis = args.basis;
+    info.extra_basis.push_back(args.basis);
+    const auto format = *doc::parse_format(args.common.format);
+
+    const LoadResult loaded = load_catalog(args.catalog);
+    bool fatal = false;
+    for (const auto& d : loaded.diagnostics)
+        if (d.severity == Severity::error && (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" ||
+                                              d.rule == "missing-file" || d.rule == "bad-code" || d.rule == "duplicate-code")) {
+            std::cerr << format_diagnostic(d, false);
+            fatal = true;
+        }
+    if (fatal) throw Error("the catalog cannot be read whole; nothing changed", "run 'tthc lint " + args.catalog + "'");
+    const Catalog& catalog = loaded.catalog;
+    if (const Decision* d = find_decision(catalog, info.number))
+        throw Error("decision " + info.number + " is already in the ledger (" + catalog.files.at(d->file) + "); nothing changed",
+                    "a decision number is used once");
+
+    const AbolitionCheck check = check_abolition(catalog, args.codes, args.options);
+    for (const auto& p : check.problems) std::cerr << "tthc: error: " << p << "\n";
+    for (const auto& d : check.dependents)
+        std::cerr << d.file << ":" << d.pos.line << ":" << d.pos.column << ": error: " << d.code << " is named by "
+                  << d.what << " (use " << d.option << ")\n";
+    if (!check.problems.empty() || !check.dependents.empty())
+        throw Error("nothing was abolished: " +
+                    std::to_string(check.problems.size() + check.dependents.size()) + " problem(s) above");
+
+    CatalogDiff diff;
+    for (const Procedure* p : check.procedures) diff.abolished.push_back({p->code.value, p->name.value, false});
+    const doc::Document document = build_announcement(catalog, catalog, diff, info);
+    const std::string bytes = doc::render(document, format, days_from_civil(info.date) * 86400LL);
+
+    LedgerEntry entry;
+    entry.number = info.number;
+    entry.date = info.date;
+    entry.effective = info.effective;
+    entry.title = announcement_title(catalog, diff, info);
+    entry.signer = info.signer;
+    entry.signer_title = info.signer_title;
+    entry.sign_mode = info.sign_mode;
+    entry.basis = ledger_basis(announcement_basis(catalog, catalog, diff, info));
+    for (const Procedure* p : check.procedures) entry.abolished.push_back(p->code.value);
+
+    FileTransaction tx;
+    plan_abolition(catalog, check, tx);
+    tx.create(ledger_path(args.catalog, entry), ledger_toml(entry));
+    const bool to_file = !args.out.empty() && args.out != "-";
+    if (to_file) tx.write(args.out, bytes);
+
+    if (args.dry_run) {
+        for (const auto& step : tx.describe()) std::cerr << "tthc: would " << step << "\n";
+        if (!to_file) emit(bytes, "", format == doc::Format::docx);
+        return exit_ok;
+    }
+    tx.commit();  // all or nothing
+    if (!to_file) emit(bytes, "", format == doc::Format::docx);
+    if (!args.common.quiet)
+        spdlog::info("abolish: {} procedure{} abolished by {}", check.procedures.size(),
+                     check.procedures.size() == 1 ? "" : "s", info.number);
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_abolish(CLI::App& app, Command& command)
+{
+    auto args = std::make_shared<AbolishArgs>();
+    CLI::App* sub = app.add_subcommand("abolish", "Abolish procedures all or nothing, with their decision (bãi bỏ)");
+    sub->add_option("CATALOG", args->catalog, "The catalog directory")->required();
+    sub->add_option("CODE", args->codes, "Codes of the procedures to abolish");
+    sub->add_option("--from", args->from, "Read the codes from FILE, one a line (# starts a comment)");
+    sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
+    sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD)")->required();
+    sub->add_option("--effective", args->effective, "Date the decision takes effect (default: --date)");
+    sub->add_option("--basis", args->basis, "The legal document that abolishes them (Tên VBQPPL quy định việc bãi bỏ)")
+        ->required();
+    sub->add_option("--signer", args->info.signer, "Name of the person who signs");
+    sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
+    sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
+    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...)");
+    sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
+    sub->add_flag("--with-processes", args->options.with_processes, "Abolish their internal processes too");
+    sub->add_flag("--keep-plans", args->options.keep_plans, "Leave simplification plans that name them as they are");
+    sub->add_flag("--keep-related", args->options.keep_related, "Leave other procedures' related lists as they are");
+    sub->add_flag("--keep-replacement", args->options.keep_replacement,
+                  "Abolish even a procedure that a decision declared as a replacement");
+    sub->add_option("-o,--output", args->out, "Write the document to FILE instead of standard output");
+    sub->add_flag("--dry-run", args->dry_run, "Show what would change and print the document; change nothing");
+    add_common_options(*sub, args->common, {"md", "html", "docx"});
+    sub->callback([args, &command] { command.exit_code = run_abolish(*args); });
+}
+
+}  // namespace tthc::cli
