@@ -1,11 +1,13 @@
 #include "diff.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <thread>
 #include <unordered_map>
 
@@ -183,32 +185,62 @@ struct Fingerprint {
     bool ok = false;
 };
 
+// Reads a whole file into `buf` (reused between calls); false when it cannot be read.
+bool read_all(const std::string& path, std::string& buf)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        return false;
+    }
+    buf.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    while (done < buf.size()) {
+        const ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    buf.resize(done);
+    return true;
+}
+
 Fingerprint fingerprint(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::string bytes;
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) return {};
-    bytes.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(bytes.data(), size);
-    if (!in) return {};
+    thread_local std::string bytes;
+    if (!read_all(path, bytes)) return {};
     return {std::hash<std::string_view>{}(bytes), bytes.size(), true};
+}
+
+// Whether two files hold the same bytes (sizes first, then the contents).
+bool same_content(const std::string& a, const std::string& b)
+{
+    struct stat sa, sb;
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0 || sa.st_size != sb.st_size) return false;
+    thread_local std::string x, y;
+    return read_all(a, x) && read_all(b, y) && x == y;
+}
+
+// Runs f(i) for i in [0, n) on `threads` threads.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, F f)
+{
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
 }
 
 std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& files, unsigned threads)
 {
     std::vector<Fingerprint> out(files.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) out[i] = fingerprint(files[i]->path);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    parallel_for(files.size(), threads, [&](std::size_t i) { out[i] = fingerprint(files[i]->path); });
     return out;
 }
 
@@ -227,38 +259,60 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
     // Pair procedure files whose bytes are identical (same folder kind): they
-    // hold the same procedure, unchanged, wherever they moved to.
+    // hold the same procedure, unchanged, wherever they moved to. A file at the
+    // same path on both sides is compared directly (like diff -r); only the
+    // rest are hashed, to find files that moved.
     std::vector<const CatalogFile*> old_proc, new_proc;
     for (const auto& f : old_files)
         if (is_procedure_file(f)) old_proc.push_back(&f);
     for (const auto& f : new_files)
         if (is_procedure_file(f)) new_proc.push_back(&f);
-    const auto old_fp = fingerprints(old_proc, threads);
-    const auto new_fp = fingerprints(new_proc, threads);
+    std::unordered_map<std::string_view, std::size_t> old_by_path;
+    for (std::size_t i = 0; i < old_proc.size(); ++i) old_by_path.emplace(old_proc[i]->relative, i);
+    std::vector<std::pair<std::size_t, std::size_t>> same_path;
+    for (std::size_t j = 0; j < new_proc.size(); ++j)
+        if (auto it = old_by_path.find(new_proc[j]->relative); it != old_by_path.end()) same_path.emplace_back(it->second, j);
+    std::vector<char> identical(same_path.size(), 0);
+    parallel_for(same_path.size(), threads, [&](std::size_t k) {
+        identical[k] = same_content(old_proc[same_path[k].first]->path, new_proc[same_path[k].second]->path);
+    });
+    std::vector<bool> old_paired(old_proc.size(), false), new_paired(new_proc.size(), false);
+    for (std::size_t k = 0; k < same_path.size(); ++k) {
+        if (!identical[k]) continue;
+        old_paired[same_path[k].first] = new_paired[same_path[k].second] = true;
+        if (new_proc[same_path[k].second]->kind == FileKind::procedure) ++result.diff.unchanged;
+    }
+    std::vector<const CatalogFile*> old_rest, new_rest;
+    for (std::size_t i = 0; i < old_proc.size(); ++i)
+        if (!old_paired[i]) old_rest.push_back(old_proc[i]);
+    for (std::size_t j = 0; j < new_proc.size(); ++j)
+        if (!new_paired[j]) new_rest.push_back(new_proc[j]);
+    const auto old_fp = fingerprints(old_rest, threads);
+    const auto new_fp = fingerprints(new_rest, threads);
 
     std::unordered_map<std::string, std::vector<std::size_t>> old_by_content;
     auto content_key = [](const CatalogFile& f, const Fingerprint& fp) {
         return std::to_string(static_cast<int>(f.kind)) + ":" + std::to_string(fp.hash) + ":" + std::to_string(fp.size);
     };
-    for (std::size_t i = 0; i < old_proc.size(); ++i)
-        if (old_fp[i].ok) old_by_content[content_key(*old_proc[i], old_fp[i])].push_back(i);
-    std::vector<bool> old_paired(old_proc.size(), false);
+    for (std::size_t i = 0; i < old_rest.size(); ++i)
+        if (old_fp[i].ok) old_by_content[content_key(*old_rest[i], old_fp[i])].push_back(i);
+    std::vector<bool> moved_paired(old_rest.size(), false);
     std::vector<CatalogFile> new_to_read, old_to_read;
-    for (std::size_t j = 0; j < new_proc.size(); ++j) {
+    for (std::size_t j = 0; j < new_rest.size(); ++j) {
         bool paired = false;
         if (new_fp[j].ok) {
-            auto it = old_by_content.find(content_key(*new_proc[j], new_fp[j]));
+            auto it = old_by_content.find(content_key(*new_rest[j], new_fp[j]));
             if (it != old_by_content.end() && !it->second.empty()) {
-                old_paired[it->second.back()] = true;
+                moved_paired[it->second.back()] = true;
                 it->second.pop_back();
                 paired = true;
-                if (new_proc[j]->kind == FileKind::procedure) ++result.diff.unchanged;
+                if (new_rest[j]->kind == FileKind::procedure) ++result.diff.unchanged;
             }
         }
-        if (!paired) new_to_read.push_back(*new_proc[j]);
+        if (!paired) new_to_read.push_back(*new_rest[j]);
     }
-    for (std::size_t i = 0; i < old_proc.size(); ++i)
-        if (!old_paired[i]) old_to_read.push_back(*old_proc[i]);
+    for (std::size_t i = 0; i < old_rest.size(); ++i)
+        if (!moved_paired[i]) old_to_read.push_back(*old_rest[i]);
     // Single files, and NEW's decisions (they declare replacements), are always read.
     for (const auto& f : old_files)
         if (f.kind == FileKind::single) old_to_read.push_back(f);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Measures `tthc diff` on two versions of the synthetic national-scale catalog
+# (bench/gen_catalog.py, cached by bench/lint-bench.sh in ${BENCH_DIR:-/tmp/tthc-bench})
+# that differ in K procedures (default 100: thời hạn shortened), against
+# `diff -r` on the same trees, in the same run. Target: tthc diff <= 1.5 x diff -r.
+#
+#   bench/diff-bench.sh [N] [K]        N procedures (default 70000), K changed (default 100)
+#
+# Builds nothing: expects BUILD (default "build") to hold tools/tthc. Each command
+# runs RUNS times (default 3), alternating; the table shows medians.
+# Exit status: 0 target met, 1 missed, 2 setup error or a command failed.
+set -euo pipefail
+N=${1:-70000}
+K=${2:-100}
+BUILD=${BUILD:-build}
+BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
+RUNS=${RUNS:-3}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+die() { echo "diff-bench: $*" >&2; exit 2; }
+tthc=$BUILD/tools/tthc
+[[ -x $tthc ]] || die "$tthc not found (build first, or set BUILD)"
+old=$BENCH_DIR/catalog-$N
+[[ -f $old/catalog.toml ]] || die "$old missing: run bench/lint-bench.sh $N first (it generates and caches the catalog)"
+new=$BENCH_DIR/catalog-$N-changed-$K
+if [[ ! -f $new/catalog.toml ]]; then
+    echo "diff-bench: copying $old to $new and changing $K procedures" >&2
+    rm -rf "$new.tmp"
+    cp -r "$old" "$new.tmp"
+    python3 - "$new.tmp" "$K" <<'PY'
+import os, re, sys
+root, k = sys.argv[1], int(sys.argv[2])
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, 'procedures')) for f in fs if f.endswith('.toml'))
+step = max(1, len(files) // k)
+for path in files[::step][:k]:
+    s = open(path, encoding='utf-8').read()
+    s2 = re.sub(r'time = "[^"]*"', 'time = "1 ngày làm việc"', s, count=1)
+    if s2 == s:
+        s2 = s.replace('name = "', 'name = "(sửa đổi) ', 1)
+    open(path, 'w', encoding='utf-8').write(s2)
+PY
+    mv "$new.tmp" "$new"
+fi
+measure() {  # prints "wall_seconds peak_kib"; accepts exit status 0 or 1
+    local tf rc
+    tf=$(mktemp)
+    /usr/bin/time -f '%e %M' -o "$tf" "$@" >/dev/null 2>&1 && rc=0 || rc=$?
+    [[ $rc -le 1 ]] || die "'$*' failed with exit status $rc"
+    tail -n 1 "$tf"
+    rm -f "$tf"
+}
+# warm the page cache for both trees
+cat "$old"/procedures/*/*.toml "$new"/procedures/*/*.toml >/dev/null 2>&1 || true
+declare -a dw dm tw tm
+for ((i = 0; i < RUNS; i++)); do
+    read -r w m < <(measure diff -r "$old" "$new"); dw+=("$w"); dm+=("$m")
+    read -r w m < <(measure "$tthc" diff -q --stat "$old" "$new"); tw+=("$w"); tm+=("$m")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+d=$(median "${dw[@]}"); t=$(median "${tw[@]}")
+echo "N = $N procedures, $K changed, median of $RUNS runs"
+("$tthc" diff -q --stat "$old" "$new" || true) | tr "\n" " "; echo
+printf '%-28s %8s %10s %8s\n' command "wall s" "peak MiB" ratio
+printf '%-28s %8.2f %10.1f %8.2f\n' "diff -r" "$d" "$(median "${dm[@]}" | awk '{print $1/1024}')" 1
+printf '%-28s %8.2f %10.1f %8.2f\n' "tthc diff --stat" "$t" "$(median "${tm[@]}" | awk '{print $1/1024}')" "$(awk -v a="$t" -v b="$d" 'BEGIN{print a/b}')"
+if awk -v a="$t" -v b="$d" 'BEGIN{exit !(a <= 1.5 * b)}'; then
+    echo "PASS  tthc diff <= 1.5 x diff -r"
+else
+    echo "FAIL  tthc diff > 1.5 x diff -r"; exit 1
+fi
