@@ -7,7 +7,7 @@
 # files the command wrote or moved) is appended to the command's stdout.
 # A `copy` file lists paths of the project (one a line, e.g. catalogs/ha-noi)
 # copied into the scratch directory first; `after` scripts find the project
-# root in $TTHC_ROOT.
+# root in $TTHC_ROOT. An `env` file sets variables (VAR=value a line).
 # TTHC_REGEN=1 rewrites the expected files instead (review them before committing).
 set -u
 tthc=$1
@@ -24,7 +24,10 @@ fi
 cd "$work" || exit 2
 out=$work/.stdout err=$work/.stderr
 eval "set -- $(cat args)"
-env -u NO_COLOR TZ=UTC "$tthc" "$@" >"$out" 2>"$err"
+# `env` (optional) holds VAR=value lines for the command's environment
+extra_env=()
+if [ -f env ]; then mapfile -t extra_env <env; fi
+env -u NO_COLOR TZ=UTC "${extra_env[@]}" "$tthc" "$@" >"$out" 2>"$err"
 rc=$?
 if [ -f after ]; then bash ./after >>"$out" 2>&1; fi
 if [ "${TTHC_REGEN:-}" = 1 ]; then
