@@ -343,6 +343,25 @@ std::vector<std::string> ledger_basis(const std::vector<std::string>& basis)
     return out;
 }
 
+LedgerEntry announcement_entry(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
+                               const DecisionInfo& info)
+{
+    LedgerEntry entry;
+    entry.number = info.number;
+    entry.date = info.date;
+    entry.effective = info.effective;
+    entry.title = announcement_title(after, diff, info);
+    entry.signer = info.signer;
+    entry.signer_title = info.signer_title;
+    entry.sign_mode = info.sign_mode;
+    entry.basis = ledger_basis(announcement_basis(before, after, diff, info));
+    for (const auto& p : diff.added) entry.new_codes.push_back(p.code);
+    for (const auto& p : diff.amended) entry.amended.push_back(p.code);
+    for (const auto& r : diff.replaced) entry.replaced.emplace_back(r.old_code, r.new_code);
+    for (const auto& p : diff.abolished) entry.abolished.push_back(p.code);
+    return entry;
+}
+
 doc::Document build_announcement(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
                                   const DecisionInfo& info)
 {

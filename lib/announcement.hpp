@@ -11,6 +11,7 @@
 
 #include "diff.hpp"
 #include "document.hpp"
+#include "ledger.hpp"
 #include "model.hpp"
 #include "values.hpp"
 
@@ -38,6 +39,10 @@ std::vector<std::string> announcement_basis(const Catalog& before, const Catalog
 // The căn cứ as the ledger keeps them: the documents only, without "Căn cứ"
 // and without the proposer line.
 std::vector<std::string> ledger_basis(const std::vector<std::string>& basis);
+
+// The ledger entry recording this decision (catalog-format.md section 6).
+LedgerEntry announcement_entry(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
+                               const DecisionInfo& info);
 
 // The whole decision with its appendix. `before` gives the abolished
 // procedures' details, `after` the new and amended ones'.

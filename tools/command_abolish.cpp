@@ -9,6 +9,7 @@
 #include "abolition.hpp"
 #include "announcement.hpp"
 #include "command.hpp"
+#include "decision_options.hpp"
 #include "files.hpp"
 #include "ledger.hpp"
 #include "loader.hpp"
@@ -22,11 +23,10 @@ namespace {
 
 struct AbolishArgs {
     CommonOptions common;
-    std::string catalog, from, number, date, effective, basis, out;
+    DecisionArgs decision;
+    std::string catalog, from, basis;
     std::vector<std::string> codes;
-    DecisionInfo info;
     AbolitionOptions options;
-    bool dry_run = false;
 };
 
 std::vector<std::string> codes_from_file(const std::string& path)
@@ -52,12 +52,8 @@ int run_abolish(AbolishArgs args)
     if (!args.from.empty())
         for (auto& c : codes_from_file(args.from)) args.codes.push_back(c);
     if (args.codes.empty()) throw Error("no code to abolish", "name codes after the catalog, or use --from FILE");
-    DecisionInfo& info = args.info;
-    info.number = args.number;
-    if (!parse_legal_number(info.number))
-        throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
-    info.date = parse_date_option(args.date, "--date");
-    info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
+    resolve_decision(args.decision);
+    DecisionInfo& info = args.decision.info;
     info.change_basis = args.basis;
     info.extra_basis.push_back(args.basis);
     const auto format = *doc::parse_format(args.common.format);
@@ -90,30 +86,12 @@ int run_abolish(AbolishArgs args)
     const doc::Document document = build_announcement(catalog, catalog, diff, info);
     const std::string bytes = doc::render(document, format, days_from_civil(info.date) * 86400LL);
 
-    LedgerEntry entry;
-    entry.number = info.number;
-    entry.date = info.date;
-    entry.effective = info.effective;
-    entry.title = announcement_title(catalog, diff, info);
-    entry.signer = info.signer;
-    entry.signer_title = info.signer_title;
-    entry.sign_mode = info.sign_mode;
-    entry.basis = ledger_basis(announcement_basis(catalog, catalog, diff, info));
-    for (const Procedure* p : check.procedures) entry.abolished.push_back(p->code.value);
-
-    FileTransaction tx;
+    const LedgerEntry entry = announcement_entry(catalog, catalog, diff, info);
+    FileTransaction tx;  // the moves, the ledger entry and the document: all or nothing
     plan_abolition(catalog, check, tx);
     tx.create(ledger_path(args.catalog, entry), ledger_toml(entry));
-    const bool to_file = !args.out.empty() && args.out != "-";
-    if (to_file) tx.write(args.out, bytes);
-
-    if (args.dry_run) {
-        for (const auto& step : tx.describe()) std::cerr << "tthc: would " << step << "\n";
-        if (!to_file) emit(bytes, "", format == doc::Format::docx);
-        return exit_ok;
-    }
-    tx.commit();  // all or nothing
-    if (!to_file) emit(bytes, "", format == doc::Format::docx);
+    finish_decision(tx, bytes, format, args.decision);
+    if (args.decision.dry_run) return exit_ok;
     if (!args.common.quiet)
         spdlog::info("abolish: {} procedure{} abolished by {}", check.procedures.size(),
                      check.procedures.size() == 1 ? "" : "s", info.number);
@@ -129,23 +107,14 @@ void register_abolish(CLI::App& app, Command& command)
     sub->add_option("CATALOG", args->catalog, "The catalog directory")->required();
     sub->add_option("CODE", args->codes, "Codes of the procedures to abolish");
     sub->add_option("--from", args->from, "Read the codes from FILE, one a line (# starts a comment)");
-    sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
-    sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD)")->required();
-    sub->add_option("--effective", args->effective, "Date the decision takes effect (default: --date)");
+    add_decision_options(*sub, args->decision);
     sub->add_option("--basis", args->basis, "The legal document that abolishes them (Tên VBQPPL quy định việc bãi bỏ)")
         ->required();
-    sub->add_option("--signer", args->info.signer, "Name of the person who signs");
-    sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
-    sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...)");
-    sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
     sub->add_flag("--with-processes", args->options.with_processes, "Abolish their internal processes too");
     sub->add_flag("--keep-plans", args->options.keep_plans, "Leave simplification plans that name them as they are");
     sub->add_flag("--keep-related", args->options.keep_related, "Leave other procedures' related lists as they are");
     sub->add_flag("--keep-replacement", args->options.keep_replacement,
                   "Abolish even a procedure that a decision declared as a replacement");
-    sub->add_option("-o,--output", args->out, "Write the document to FILE instead of standard output");
-    sub->add_flag("--dry-run", args->dry_run, "Show what would change and print the document; change nothing");
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_abolish(*args); });
 }

@@ -9,6 +9,7 @@
 
 #include "announcement.hpp"
 #include "command.hpp"
+#include "decision_options.hpp"
 #include "diff.hpp"
 #include "diff_report.hpp"
 #include "files.hpp"
@@ -23,9 +24,8 @@ namespace {
 
 struct AnnounceArgs {
     CommonOptions common;
-    std::string from, to, number, date, effective, out;
-    DecisionInfo info;
-    bool dry_run = false;
+    DecisionArgs decision;
+    std::string from, to;
 };
 
 // Loads a catalog for drafting; a file that cannot be read stops the run.
@@ -69,13 +69,8 @@ std::vector<std::string> superseded(const Catalog& after, const CatalogDiff& dif
 
 int run_announce(AnnounceArgs args)
 {
-    DecisionInfo& info = args.info;
-    info.number = args.number;
-    if (!parse_legal_number(info.number))
-        throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
-    info.date = parse_date_option(args.date, "--date");
-    info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
-    if (info.effective < info.date) throw Error("--effective is before --date");
+    resolve_decision(args.decision);
+    DecisionInfo& info = args.decision.info;
     const auto format = *doc::parse_format(args.common.format);
 
     const DiffResult dr = diff_catalogs(args.from, args.to);
@@ -105,34 +100,12 @@ int run_announce(AnnounceArgs args)
     const long long mtime = days_from_civil(info.date) * 86400LL;
     const std::string bytes = doc::render(document, format, mtime);
 
-    LedgerEntry entry;
-    entry.number = info.number;
-    entry.date = info.date;
-    entry.effective = info.effective;
-    entry.title = announcement_title(after.catalog, dr.diff, info);
-    entry.signer = info.signer;
-    entry.signer_title = info.signer_title;
-    entry.sign_mode = info.sign_mode;
-    entry.basis = ledger_basis(announcement_basis(before.catalog, after.catalog, dr.diff, info));
-    for (const auto& p : dr.diff.added) entry.new_codes.push_back(p.code);
-    for (const auto& p : dr.diff.amended) entry.amended.push_back(p.code);
-    for (const auto& r : dr.diff.replaced) entry.replaced.emplace_back(r.old_code, r.new_code);
-    for (const auto& p : dr.diff.abolished) entry.abolished.push_back(p.code);
+    const LedgerEntry entry = announcement_entry(before.catalog, after.catalog, dr.diff, info);
     const std::string ledger = ledger_path(args.to, entry);
-
-    // The ledger entry and the document land together or not at all.
-    FileTransaction tx;
+    FileTransaction tx;  // the ledger entry and the document land together or not at all
     tx.create(ledger, ledger_toml(entry));
-    const bool to_file = !args.out.empty() && args.out != "-";
-    if (to_file) tx.write(args.out, bytes);
-    if (args.dry_run) {
-        for (const auto& step : tx.describe()) std::cerr << "tthc: would " << step << "\n";
-        if (!to_file) emit(bytes, "", format == doc::Format::docx);
-        return exit_ok;
-    }
-    tx.commit();
-    if (!to_file) emit(bytes, "", format == doc::Format::docx);
-    if (!args.common.quiet)
+    finish_decision(tx, bytes, format, args.decision);
+    if (!args.common.quiet && !args.decision.dry_run)
         spdlog::info("announce: {} ({}); recorded in {}", info.number, diff_summary(dr.diff), ledger);
     return exit_ok;
 }
@@ -145,21 +118,12 @@ void register_announce(CLI::App& app, Command& command)
     CLI::App* sub = app.add_subcommand("announce", "Draft the decision announcing a catalog change (quyết định công bố)");
     sub->add_option("--from", args->from, "The catalog in force")->required();
     sub->add_option("--to", args->to, "The new catalog; the decision is recorded in its decisions/")->required();
-    sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
-    sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD)")->required();
-    sub->add_option("--effective", args->effective, "Date the decision takes effect (default: --date)");
-    sub->add_option("--signer", args->info.signer, "Name of the person who signs");
-    sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
-    sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...)");
-    sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
-    sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");
-    sub->add_option("--change-basis", args->info.change_basis,
+    add_decision_options(*sub, args->decision);
+    sub->add_option("--basis", args->decision.info.extra_basis, "An additional căn cứ (repeatable)");
+    sub->add_option("--change-basis", args->decision.info.change_basis,
                     "The legal document that amends or abolishes, where the catalog does not show it");
-    sub->add_option("--supersedes", args->info.supersedes,
+    sub->add_option("--supersedes", args->decision.info.supersedes,
                     "An earlier decision whose announcement of these procedures ends (repeatable; default: found in the ledger)");
-    sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
-    sub->add_flag("--dry-run", args->dry_run, "Show what would be written and print the document; write nothing");
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_announce(*args); });
 }

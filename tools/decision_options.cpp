@@ -1,0 +1,47 @@
+#include "decision_options.hpp"
+
+#include <iostream>
+
+#include "command.hpp"
+#include "diagnostic.hpp"
+
+namespace tthc::cli {
+
+void add_decision_options(CLI::App& sub, DecisionArgs& args)
+{
+    sub.add_option("--number", args.number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
+    sub.add_option("--date", args.date, "Date of signing (YYYY-MM-DD)")->required();
+    sub.add_option("--effective", args.effective, "Date the decision takes effect (default: --date)");
+    sub.add_option("--signer", args.info.signer, "Name of the person who signs");
+    sub.add_option("--signer-title", args.info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
+    sub.add_option("--sign-mode", args.info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
+    sub.add_option("--proposer", args.info.proposer, "Who proposes (Theo đề nghị của ...)");
+    sub.add_option("--scope", args.info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
+    sub.add_option("-o,--output", args.out, "Write the document to FILE (with the other changes) instead of standard output");
+    sub.add_flag("--dry-run", args.dry_run, "Show what would be written and print the document; write nothing");
+}
+
+void resolve_decision(DecisionArgs& args)
+{
+    DecisionInfo& info = args.info;
+    info.number = args.number;
+    if (!parse_legal_number(info.number))
+        throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
+    info.date = parse_date_option(args.date, "--date");
+    info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
+    if (info.effective < info.date) throw Error("--effective is before --date");
+}
+
+void finish_decision(FileTransaction& tx, const std::string& document, doc::Format format, const DecisionArgs& args)
+{
+    const bool to_file = !args.out.empty() && args.out != "-";
+    if (to_file) tx.write(args.out, document);
+    if (args.dry_run) {
+        for (const auto& step : tx.describe()) std::cerr << "tthc: would " << step << "\n";
+    } else {
+        tx.commit();  // all or nothing
+    }
+    if (!to_file) emit(document, "", format == doc::Format::docx);
+}
+
+}  // namespace tthc::cli
