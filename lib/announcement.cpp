@@ -258,12 +258,17 @@ void procedure_detail(doc::Document& d, int n, const Procedure& p)
     Para label;
     label.spans.push_back({"h) Căn cứ pháp lý:", false, true});
     add(d, std::move(label));
-    for (const auto& b : p.legal_basis) add(d, doc::body("- " + cite(b) + ";"));
+    for (std::size_t i = 0; i < p.legal_basis.size(); ++i) {
+        std::string c = cite(p.legal_basis[i]);
+        while (!c.empty() && (c.back() == '.' || c.back() == ';')) c.pop_back();
+        add(d, doc::body("- " + c + (i + 1 == p.legal_basis.size() ? "." : ";")));
+    }
 }
 
 }  // namespace
 
-std::string announcement_title(const Catalog& after, const CatalogDiff& diff, const DecisionInfo& info)
+std::string announcement_title(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
+                               const DecisionInfo& info)
 {
     std::vector<const Procedure*> procs;
     for (const auto& p : diff.added)
@@ -273,7 +278,7 @@ std::string announcement_title(const Catalog& after, const CatalogDiff& diff, co
     for (const auto& r : diff.replaced)
         if (auto* x = find_procedure(after, r.new_code)) procs.push_back(x);
     for (const auto& p : diff.abolished)
-        if (auto* x = find_procedure(after, p.code)) procs.push_back(x);
+        if (auto* x = find_procedure(before, p.code)) procs.push_back(x);
     std::string fields = join_fields(fields_of(procs));
     return "Về việc công bố danh mục thủ tục hành chính " + change_kinds(diff) + (fields.empty() ? "" : " lĩnh vực " + fields) +
            " thuộc phạm vi chức năng quản lý của " + default_scope(after, info);
@@ -343,6 +348,32 @@ std::vector<std::string> ledger_basis(const std::vector<std::string>& basis)
     return out;
 }
 
+std::vector<std::string> superseded_decisions(const Catalog& ledger, const CatalogDiff& diff)
+{
+    std::set<std::string> touched;
+    for (const auto& p : diff.amended) touched.insert(parse_code(p.code)->identity);
+    for (const auto& p : diff.abolished) touched.insert(parse_code(p.code)->identity);
+    for (const auto& r : diff.replaced) touched.insert(parse_code(r.old_code)->identity);
+    auto hit = [&](const Text& c) {
+        const auto pc = parse_code(c.value);
+        return pc && touched.count(pc->identity) > 0;
+    };
+    std::vector<const Decision*> found;
+    for (const auto& d : ledger.decisions) {
+        const bool names = std::any_of(d.new_codes.begin(), d.new_codes.end(), hit) ||
+                           std::any_of(d.amended.begin(), d.amended.end(), hit) ||
+                           std::any_of(d.replaced.begin(), d.replaced.end(),
+                                       [&](const Replacement& r) { return hit(r.new_code); });
+        if (names) found.push_back(&d);
+    }
+    std::sort(found.begin(), found.end(), [](const Decision* a, const Decision* b) {
+        return std::pair(a->date.value_or(Date{}), a->number.value) < std::pair(b->date.value_or(Date{}), b->number.value);
+    });
+    std::vector<std::string> out;
+    for (const auto* d : found) out.push_back(d->number.value + (d->date ? " " + date_in_words(*d->date) : ""));
+    return out;
+}
+
 LedgerEntry announcement_entry(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
                                const DecisionInfo& info)
 {
@@ -350,7 +381,7 @@ LedgerEntry announcement_entry(const Catalog& before, const Catalog& after, cons
     entry.number = info.number;
     entry.date = info.date;
     entry.effective = info.effective;
-    entry.title = announcement_title(after, diff, info);
+    entry.title = announcement_title(before, after, diff, info);
     entry.signer = info.signer;
     entry.signer_title = info.signer_title;
     entry.sign_mode = info.sign_mode;
@@ -371,7 +402,7 @@ doc::Document build_announcement(const Catalog& before, const Catalog& after, co
     DecisionFrame frame;
     frame.number = info.number;
     frame.date = info.date;
-    frame.summary = announcement_title(after, diff, info);
+    frame.summary = announcement_title(before, after, diff, info);
     frame.basis = announcement_basis(before, after, diff, info);
     frame.signature = {info.signer, info.signer_title, info.sign_mode};
     const auto procs = all_changed(before, after, diff);

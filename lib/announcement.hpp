@@ -30,7 +30,12 @@ struct DecisionInfo {
 };
 
 // The trích yếu: "Về việc công bố danh mục thủ tục hành chính mới ban hành, ... lĩnh vực Hộ tịch ...".
-std::string announcement_title(const Catalog& after, const CatalogDiff& diff, const DecisionInfo& info);
+std::string announcement_title(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
+                               const DecisionInfo& info);
+
+// Earlier decisions of the ledger that announced a procedure this change
+// amends, replaces or abolishes ("280/QĐ-UBND ngày 11 tháng 01 năm 2023"), by date.
+std::vector<std::string> superseded_decisions(const Catalog& ledger, const CatalogDiff& diff);
 
 // The căn cứ of the decision, each without its final punctuation.
 std::vector<std::string> announcement_basis(const Catalog& before, const Catalog& after, const CatalogDiff& diff,

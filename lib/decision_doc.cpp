@@ -51,11 +51,16 @@ namespace {
 
 void add(doc::Document& d, doc::Block b) { d.blocks.push_back(std::move(b)); }
 
-std::vector<std::string> default_recipients(const Catalog& c)
+std::vector<std::string> default_recipients(const Catalog& c, const Signature& s)
 {
-    if (is_ministry(c))
-        return {"- Như Điều 3;", "- Bộ trưởng (để báo cáo);", "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
-                "- Cổng Thông tin điện tử của Bộ;", "- Lưu: VT."};
+    if (is_ministry(c)) {
+        std::vector<std::string> r = {"- Như Điều 3;"};
+        if (!s.sign_mode.empty()) r.push_back("- Bộ trưởng (để báo cáo);");  // someone signs on the minister's behalf
+        for (const char* x : {"- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);", "- Cổng Thông tin điện tử của Bộ;",
+                              "- Lưu: VT."})
+            r.push_back(x);
+        return r;
+    }
     return {"- Như Điều 3;", "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
             "- Chủ tịch, các Phó Chủ tịch " + c.info.authority.value + ";",
             "- Cổng Thông tin điện tử " + c.info.place.value + ";", "- Lưu: VT, KSTTHC."};
@@ -125,7 +130,7 @@ void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f)
     Row r;
     Cell to;
     to.paras.push_back(doc::para("Nơi nhận:", Align::left, true, true, 12));
-    for (const auto& x : f.recipients.empty() ? default_recipients(c) : f.recipients)
+    for (const auto& x : f.recipients.empty() ? default_recipients(c, f.signature) : f.recipients)
         to.paras.push_back(doc::para(x, Align::left, false, false, 11));
     Cell who_signs;
     const Signature& s = f.signature;

@@ -6,6 +6,7 @@
 #include <libxml/xmlwriter.h>
 #include <zip.h>
 
+#include <ctime>
 #include <memory>
 #include <numeric>
 #include <stdexcept>
@@ -342,6 +343,17 @@ const char* document_rels =
     "Target=\"styles.xml\"/>"
     "</Relationships>\n";
 
+// libzip stores entry times as local time: pass the instant whose local time
+// reads as `mtime` in UTC, so the bytes do not depend on the time zone.
+time_t local_twin(long long mtime)
+{
+    const time_t t = static_cast<time_t>(mtime);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    utc.tm_isdst = -1;
+    return std::mktime(&utc);
+}
+
 }  // namespace
 
 std::string render_docx(const Document& d, long long mtime)
@@ -370,7 +382,7 @@ std::string render_docx(const Document& d, long long mtime)
             zip_source_free(out);
             throw Error(std::string("cannot add ") + name + " to the DOCX archive");
         }
-        zip_file_set_mtime(za, static_cast<zip_uint64_t>(idx), static_cast<time_t>(mtime), 0);
+        zip_file_set_mtime(za, static_cast<zip_uint64_t>(idx), local_twin(mtime), 0);
     }
     if (zip_close(za) < 0) {
         zip_discard(za);

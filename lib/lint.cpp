@@ -233,6 +233,10 @@ private:
             }
             if (pl.procedure.value.empty()) continue;
             const Procedure* p = find(pl.procedure.value);
+            const bool carried_out = p && p->abolished &&
+                                     std::any_of(pl.changes.begin(), pl.changes.end(),
+                                                 [](const PlanChange& c) { return c.kind.value == "abolish"; });
+            if (carried_out) continue;  // a plan to abolish it, and it was: the plan stays as history
             if (!p || p->abolished) {
                 if (parse_code(pl.procedure.value))
                     report("unknown-procedure", pl.file, pl.procedure.pos,

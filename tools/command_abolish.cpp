@@ -83,6 +83,8 @@ int run_abolish(AbolishArgs args)
 
     CatalogDiff diff;
     for (const Procedure* p : check.procedures) diff.abolished.push_back({p->code.value, p->name.value, false});
+    warn_notice_period(catalog, info);
+    if (info.supersedes.empty()) info.supersedes = superseded_decisions(catalog, diff);
     const doc::Document document = build_announcement(catalog, catalog, diff, info);
     const std::string bytes = doc::render(document, format, days_from_civil(info.date) * 86400LL);
 

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -42,36 +43,13 @@ LoadResult load_for_document(const std::string& path)
     return r;
 }
 
-// Earlier decisions of the ledger that announced a procedure this one changes.
-std::vector<std::string> superseded(const Catalog& after, const CatalogDiff& diff)
-{
-    std::set<std::string> touched;
-    for (const auto& p : diff.amended) touched.insert(parse_code(p.code)->identity);
-    for (const auto& p : diff.abolished) touched.insert(parse_code(p.code)->identity);
-    for (const auto& r : diff.replaced) touched.insert(parse_code(r.old_code)->identity);
-    std::vector<const Decision*> found;
-    for (const auto& d : after.decisions) {
-        bool hit = false;
-        for (const auto* list : {&d.new_codes, &d.amended})
-            for (const auto& c : *list)
-                if (auto pc = parse_code(c.value); pc && touched.count(pc->identity)) hit = true;
-        for (const auto& r : d.replaced)
-            if (auto pc = parse_code(r.new_code.value); pc && touched.count(pc->identity)) hit = true;
-        if (hit) found.push_back(&d);
-    }
-    std::sort(found.begin(), found.end(), [](const Decision* a, const Decision* b) {
-        return std::pair(a->date.value_or(Date{}), a->number.value) < std::pair(b->date.value_or(Date{}), b->number.value);
-    });
-    std::vector<std::string> out;
-    for (const auto* d : found) out.push_back(d->number.value + " " + (d->date ? date_in_words(*d->date) : ""));
-    return out;
-}
-
 int run_announce(AnnounceArgs args)
 {
     resolve_decision(args.decision);
     DecisionInfo& info = args.decision.info;
     const auto format = *doc::parse_format(args.common.format);
+    if (!std::filesystem::is_directory(args.to))
+        throw Error("--to '" + args.to + "' is not a catalog directory", "the decision is recorded in its decisions/");
 
     const DiffResult dr = diff_catalogs(args.from, args.to);
     if (dr.has_errors()) {
@@ -87,15 +65,9 @@ int run_announce(AnnounceArgs args)
             throw Error("decision " + info.number + " is already in the ledger (" + c->files.at(d->file) + ")",
                         "a decision number is used once; choose the next number");
 
-    const int need = required_notice_days(after.catalog);
-    const int have = working_days_between(info.date, info.effective);
-    if (have < need)
-        spdlog::warn("warning: {} takes effect {} working day{} after signing; Nghị định 63/2010/NĐ-CP Điều 15 (as "
-                     "amended by Nghị định 92/2017/NĐ-CP) asks {} to publish at least {} working days before the effective "
-                     "date (public holidays are not counted here)",
-                     info.number, have, have == 1 ? "" : "s", need == 20 ? "a ministry" : "a province", need);
+    warn_notice_period(after.catalog, info);
 
-    if (info.supersedes.empty()) info.supersedes = superseded(after.catalog, dr.diff);
+    if (info.supersedes.empty()) info.supersedes = superseded_decisions(after.catalog, dr.diff);
     const doc::Document document = build_announcement(before.catalog, after.catalog, dr.diff, info);
     const long long mtime = days_from_civil(info.date) * 86400LL;
     const std::string bytes = doc::render(document, format, mtime);
@@ -122,8 +94,6 @@ void register_announce(CLI::App& app, Command& command)
     sub->add_option("--basis", args->decision.info.extra_basis, "An additional căn cứ (repeatable)");
     sub->add_option("--change-basis", args->decision.info.change_basis,
                     "The legal document that amends or abolishes, where the catalog does not show it");
-    sub->add_option("--supersedes", args->decision.info.supersedes,
-                    "An earlier decision whose announcement of these procedures ends (repeatable; default: found in the ledger)");
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_announce(*args); });
 }

@@ -57,8 +57,8 @@ void emit(const std::string& bytes, const std::string& out_path, bool binary)
     }
     if (binary && isatty(STDOUT_FILENO) == 1)
         throw Error("will not write a binary document to the terminal", "use -o FILE.docx");
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-    std::fflush(stdout);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
+        throw Error("cannot write to standard output");
 }
 
 }  // namespace tthc::cli

@@ -20,11 +20,15 @@ struct DecisionArgs {
 };
 
 // --number, --date, --effective, --signer, --signer-title, --sign-mode,
-// --proposer, --scope, -o/--output, --dry-run.
+// --proposer, --scope, --supersedes, -o/--output, --dry-run.
 void add_decision_options(CLI::App& sub, DecisionArgs& args);
 
-// Checks --number and the dates and copies them into args.info; throws Error.
+// Checks --number, the dates and --sign-mode and copies them into args.info; throws Error.
 void resolve_decision(DecisionArgs& args);
+
+// Warns on standard error when the decision is signed fewer working days before
+// it takes effect than Nghị định 63/2010/NĐ-CP Điều 15 asks (5 or 20).
+void warn_notice_period(const Catalog& catalog, const DecisionInfo& info);
 
 // Adds the document to `tx` (when -o names a file), then either prints the
 // steps (--dry-run) or commits them; the document goes to standard output when
