@@ -1,0 +1,170 @@
+// tthc process: checks the internal processes (quy trình nội bộ) of a catalog
+// with the lint rules, drafts the decision approving them, and writes their
+// BPMN models and flowcharts for the one-stop software.
+#include <spdlog/spdlog.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "bpmn.hpp"
+#include "command.hpp"
+#include "files.hpp"
+#include "flowchart.hpp"
+#include "ledger.hpp"
+#include "loader.hpp"
+#include "process_doc.hpp"
+#include "report.hpp"
+#include "vietnamese.hpp"
+
+namespace tthc::cli {
+
+namespace {
+
+struct ProcessArgs {
+    CommonOptions common;
+    std::string catalog, number, date, effective, out, bpmn_dir, dot_dir;
+    std::vector<std::string> codes;
+    ProcessDecisionInfo info;
+};
+
+// Findings go to standard error, so colour follows standard error.
+bool stderr_color(const CommonOptions& o)
+{
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    if (o.color != "auto") return o.color == "always";
+    return isatty(STDERR_FILENO) == 1;
+}
+
+std::string plural(std::size_t n, const std::string& one, const std::string& many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// A draft's number is left blank for the văn thư to fill in when it is issued.
+std::string blank_number(const Catalog& c)
+{
+    const std::string blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
+    return blank + (c.info.authority_kind.value == "ministry" ? "/QĐ" : "/QĐ-UBND");
+}
+
+std::string in_dir(const std::string& dir, const std::string& name)
+{
+    return (std::filesystem::path(dir) / name).string();
+}
+
+int run_process(ProcessArgs args)
+{
+    const auto format = *doc::parse_format(args.common.format);
+    ProcessDecisionInfo& info = args.info;
+    info.date = args.date.empty() ? today() : parse_date_option(args.date, "--date");
+    if (!args.effective.empty()) {
+        info.effective = parse_date_option(args.effective, "--effective");
+        if (*info.effective < info.date) throw Error("--effective is before --date");
+    }
+
+    LoadResult loaded = load_catalog(args.catalog);
+    const Catalog& catalog = loaded.catalog;
+    bool fatal = false;
+    for (const auto& d : loaded.diagnostics)
+        if (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file") {
+            std::cerr << format_diagnostic(d, stderr_color(args.common));
+            fatal = true;
+        }
+    if (fatal)
+        throw Error("'" + args.catalog + "' cannot be read whole; nothing was drafted", "run 'tthc lint " + args.catalog + "'");
+
+    if (args.number.empty()) {
+        info.number = blank_number(catalog);
+    } else {
+        info.number = args.number;
+        if (!parse_legal_number(info.number))
+            throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 2002/QĐ-UBND");
+        if (const Decision* d = find_decision(catalog, info.number))
+            throw Error("decision " + info.number + " is already in the ledger (" + catalog.files.at(d->file) + ")",
+                        "a decision number is used once; choose the next number");
+    }
+
+    const std::vector<ResolvedProcess> processes = select_processes(catalog, args.codes);
+    if (processes.empty())
+        throw Error("'" + args.catalog + "' has no internal process", "write processes/<code>.toml (man 5 tthc-catalog, section 4)");
+
+    const auto findings = process_findings(catalog, loaded.diagnostics, processes, info.date);
+    ReportSummary summary;
+    count_severities(findings, summary);
+    for (const auto& d : findings) std::cerr << format_diagnostic(d, stderr_color(args.common));
+    if (summary.errors > 0) {
+        if (!args.common.quiet)
+            spdlog::info("process: {} and {} in {}; nothing was drafted", plural(summary.errors, "error", "errors"),
+                         plural(summary.warnings, "warning", "warnings"), plural(processes.size(), "process", "processes"));
+        return exit_findings;
+    }
+
+    const long long mtime = days_from_civil(info.date) * 86400LL;
+    const std::string bytes = doc::render(build_process_decision(catalog, processes, info), format, mtime);
+
+    // The document, the models and the flowcharts land together or not at all.
+    FileTransaction tx;
+    const bool to_file = !args.out.empty() && args.out != "-";
+    if (to_file) tx.write(args.out, bytes);
+    bool svg = !args.dot_dir.empty();
+    for (const auto& r : processes) {
+        const std::string& code = r.procedure->code.value;
+        if (!args.bpmn_dir.empty()) tx.write(in_dir(args.bpmn_dir, code + ".bpmn"), process_bpmn(r));
+        if (!args.dot_dir.empty()) {
+            const std::string dot = process_dot(r);
+            tx.write(in_dir(args.dot_dir, code + ".dot"), dot);
+            if (svg) {
+                if (auto image = dot_to_svg(dot))
+                    tx.write(in_dir(args.dot_dir, code + ".svg"), *image);
+                else
+                    svg = false;
+            }
+        }
+    }
+    for (const std::string* dir : {&args.bpmn_dir, &args.dot_dir})
+        if (!dir->empty()) std::filesystem::create_directories(*dir);
+    tx.commit();
+    if (!to_file) emit(bytes, "", format == doc::Format::docx);
+
+    if (!args.common.quiet) {
+        if (!args.dot_dir.empty() && !svg)
+            spdlog::info("process: Graphviz 'dot' is not installed: wrote DOT files only, no SVG");
+        std::string wrote;
+        if (!args.bpmn_dir.empty()) wrote += "; BPMN in " + args.bpmn_dir;
+        if (!args.dot_dir.empty()) wrote += std::string("; ") + (svg ? "DOT and SVG" : "DOT") + " in " + args.dot_dir;
+        spdlog::info("process: {} approved in the draft{}{}", plural(processes.size(), "internal process", "internal processes"),
+                     summary.warnings ? " (" + plural(summary.warnings, "warning", "warnings") + ")" : std::string(), wrote);
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_process(CLI::App& app, Command& command)
+{
+    auto args = std::make_shared<ProcessArgs>();
+    CLI::App* sub = app.add_subcommand(
+        "process", "Check internal processes and draft their approval decision, BPMN and flowcharts (quy trình nội bộ)");
+    sub->add_option("catalog", args->catalog, "The catalog (directory or single file)")->required();
+    sub->add_option("codes", args->codes, "Procedure codes whose processes to approve (default: every process)");
+    sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 2002/QĐ-UBND (default: left blank)");
+    sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)");
+    sub->add_option("--effective", args->effective, "Date the decision takes effect (default: the day it is signed)");
+    sub->add_option("--signer", args->info.signer, "Name of the person who signs");
+    sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
+    sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
+    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...)");
+    sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
+    sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");
+    sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
+    sub->add_option("--bpmn", args->bpmn_dir, "Also write DIR/<code>.bpmn (BPMN 2.0 with diagram) per process");
+    sub->add_option("--dot", args->dot_dir, "Also write DIR/<code>.dot (Graphviz), and <code>.svg when dot is installed");
+    add_common_options(*sub, args->common, {"md", "html", "docx"});
+    sub->callback([args, &command] { command.exit_code = run_process(*args); });
+}
+
+}  // namespace tthc::cli
