@@ -287,15 +287,7 @@ std::string announcement_title(const Catalog& before, const Catalog& after, cons
 std::vector<std::string> announcement_basis(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
                                             const DecisionInfo& info)
 {
-    std::vector<std::string> out;
-    if (is_ministry(after))
-        out.push_back("Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025");
-    else
-        out.push_back("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025");
-    out.push_back("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành "
-                  "chính; Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 và Nghị định số 92/2017/NĐ-CP ngày 07 "
-                  "tháng 8 năm 2017 của Chính phủ sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm "
-                  "soát thủ tục hành chính");
+    std::vector<std::string> out = standing_basis(after);
     out.push_back("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Văn phòng Chính phủ hướng dẫn về "
                   "nghiệp vụ kiểm soát thủ tục hành chính");
     // The documents that cause the change: for an amended procedure, the

@@ -47,21 +47,31 @@ std::string executing_article(const Catalog& c, const std::string& proposer)
            "có liên quan chịu trách nhiệm thi hành Quyết định này./.";
 }
 
+std::vector<std::string> standing_basis(const Catalog& c)
+{
+    return {is_ministry(c) ? "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025"
+                           : "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025",
+            "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính; "
+            "Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 và Nghị định số 92/2017/NĐ-CP ngày 07 tháng 8 năm "
+            "2017 của Chính phủ sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát thủ tục hành chính"};
+}
+
 namespace {
 
 void add(doc::Document& d, doc::Block b) { d.blocks.push_back(std::move(b)); }
 
-std::vector<std::string> default_recipients(const Catalog& c, const Signature& s)
+std::vector<std::string> default_recipients(const Catalog& c, const Signature& s, std::size_t articles)
 {
+    const std::string as_executing = "- Như Điều " + std::to_string(articles) + ";";  // the last article says who executes
     if (is_ministry(c)) {
-        std::vector<std::string> r = {"- Như Điều 3;"};
+        std::vector<std::string> r = {as_executing};
         if (!s.sign_mode.empty()) r.push_back("- Bộ trưởng (để báo cáo);");  // someone signs on the minister's behalf
         for (const char* x : {"- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);", "- Cổng Thông tin điện tử của Bộ;",
                               "- Lưu: VT."})
             r.push_back(x);
         return r;
     }
-    return {"- Như Điều 3;", "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
+    return {as_executing, "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
             "- Chủ tịch, các Phó Chủ tịch " + c.info.authority.value + ";",
             "- Cổng Thông tin điện tử " + c.info.place.value + ";", "- Lưu: VT, KSTTHC."};
 }
@@ -130,7 +140,7 @@ void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f)
     Row r;
     Cell to;
     to.paras.push_back(doc::para("Nơi nhận:", Align::left, true, true, 12));
-    for (const auto& x : f.recipients.empty() ? default_recipients(c, f.signature) : f.recipients)
+    for (const auto& x : f.recipients.empty() ? default_recipients(c, f.signature, f.articles.size()) : f.recipients)
         to.paras.push_back(doc::para(x, Align::left, false, false, 11));
     Cell who_signs;
     const Signature& s = f.signature;

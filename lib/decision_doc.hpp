@@ -26,7 +26,7 @@ struct DecisionFrame {
     std::string summary;                  // trích yếu: "Về việc ..."
     std::vector<std::string> basis;       // căn cứ, without final punctuation (";" and "." are added)
     std::vector<std::string> articles;    // the text after "Điều N."
-    std::vector<std::string> recipients;  // "- Như Điều 3;" ...; empty: the defaults for the authority
+    std::vector<std::string> recipients;  // "- Như Điều 3;" ...; empty: the defaults for the authority, naming the last article
     Signature signature;
 };
 
@@ -38,6 +38,11 @@ std::string issuing_body(const Catalog& c);
 // "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" / "BỘ TRƯỞNG BỘ TƯ PHÁP", and in running text.
 std::string competent_person(const Catalog& c);
 std::string competent_person_lower(const Catalog& c);
+
+// The căn cứ every decision on procedures starts with: the law on the
+// authority's organisation (2025) and Nghị định 63/2010/NĐ-CP as amended.
+// Officers check them against the law in force; the man pages say so.
+std::vector<std::string> standing_basis(const Catalog& c);
 
 // The usual last article: who carries the decision out (ends with "./.").
 std::string executing_article(const Catalog& c, const std::string& proposer);

@@ -287,15 +287,7 @@ std::string process_decision_title(const Catalog& catalog, const std::vector<Res
 std::vector<std::string> process_decision_basis(const Catalog& c, const std::vector<ResolvedProcess>& processes,
                                                 const ProcessDecisionInfo& info)
 {
-    std::vector<std::string> out;
-    if (is_ministry(c))
-        out.push_back("Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025");
-    else
-        out.push_back("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025");
-    out.push_back("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành "
-                  "chính; Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 và Nghị định số 92/2017/NĐ-CP ngày 07 "
-                  "tháng 8 năm 2017 của Chính phủ sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm "
-                  "soát thủ tục hành chính");
+    std::vector<std::string> out = standing_basis(c);
     out.push_back("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành "
                   "chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia");
     // The decisions that announced these procedures: the process implements
