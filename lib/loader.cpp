@@ -764,15 +764,17 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
 {
     FileResult out;
     FileContext ctx(display);
-    if (auto bad = find_invalid_utf8(text)) {
-        ctx.sink.report("invalid-utf8", *bad, "invalid UTF-8 byte; the file must be saved as UTF-8");
-        out.diagnostics = std::move(ctx.sink.diagnostics());
-        return out;
-    }
     toml::table root;
     try {
         root = toml::parse(text);
     } catch (const toml::parse_error& e) {
+        // toml++ rejects invalid UTF-8 too; say so in our words, at the first
+        // bad byte (checked only here: a valid file does not pay for it).
+        if (auto bad = find_invalid_utf8(text)) {
+            ctx.sink.report("invalid-utf8", *bad, "invalid UTF-8 byte; the file must be saved as UTF-8");
+            out.diagnostics = std::move(ctx.sink.diagnostics());
+            return out;
+        }
         const Pos p = pos_of(e.source());
         std::string line = line_at(text, p.line);
         ctx.sink.report("toml-syntax", p, syntax_message(e.description(), line, p));

@@ -78,6 +78,12 @@ TEST_CASE("invalid UTF-8 is reported at its position")
     CHECK(render(r.diagnostics) == "c.toml:2:10: error: invalid UTF-8 byte; the file must be saved as UTF-8 [invalid-utf8]\n");
 }
 
+TEST_CASE("invalid UTF-8 in a comment is found too")
+{
+    const LoadResult r = load_catalog_text("# bình luận \xff\n[catalog]\n", "c.toml");
+    CHECK(render(r.diagnostics) == "c.toml:1:13: error: invalid UTF-8 byte; the file must be saved as UTF-8 [invalid-utf8]\n");
+}
+
 TEST_CASE("missing and unknown keys, with did-you-mean")
 {
     std::string text = std::string(header) + procedure;
