@@ -843,17 +843,20 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
         {"plans", FileKind::plan},           {"decisions", FileKind::decision},
     };
     fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec);
-    std::string prefix;  // the iterator's spelling of the root, with a '/'
+    std::string prefix = base.native();  // the iterator's spelling of the root, with a '/'
+    if (prefix.back() != '/') prefix.push_back('/');
     for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
         const std::string& native = it->path().native();
         if (native.size() < 5 || native.compare(native.size() - 5, 5, ".toml") != 0) continue;
-        std::error_code type_ec;
-        if (!it->is_regular_file(type_ec)) continue;
-        if (prefix.empty()) {
-            prefix = base.native();
-            if (prefix.back() != '/') prefix.push_back('/');
-        }
         const std::string rel = native.substr(prefix.size());
+        std::error_code type_ec;
+        if (!it->is_regular_file(type_ec)) {
+            // a link to nowhere is a file the catalog meant to have: say so, do not skip it
+            if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec))
+                diags.push_back({display_path(shown, rel), Pos{}, Severity::error, "io-error",
+                                 "cannot read the file: it is a symbolic link to a file that does not exist", {}});
+            continue;
+        }
         if (rel == "catalog.toml" || rel == "units.toml") continue;
         const std::size_t slash = rel.find('/');
         const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
