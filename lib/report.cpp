@@ -103,7 +103,7 @@ void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const 
     out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
         << "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n          \"name\": \"tthc\",\n"
         << "          \"version\": " << json_quote(o.tool_version) << ",\n"
-        << "          \"informationUri\": \"https://github.com/tthc/tthc\",\n          \"rules\": [";
+        << "          \"rules\": [";
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const auto& r = rules[i];
         out << (i ? ",\n" : "\n") << "            {\"id\": " << json_quote(r.id)
