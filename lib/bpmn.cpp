@@ -1,11 +1,9 @@
 #include "bpmn.hpp"
 
-#include <libxml/xmlwriter.h>
-
-#include <new>
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "xml_out.hpp"
 
 namespace tthc {
 
@@ -15,55 +13,6 @@ const char* const ns_model = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 const char* const ns_bpmndi = "http://www.omg.org/spec/BPMN/20100524/DI";
 const char* const ns_dc = "http://www.omg.org/spec/DD/20100524/DC";
 const char* const ns_di = "http://www.omg.org/spec/DD/20100524/DI";
-
-const xmlChar* x(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
-
-// libxml2's streaming writer into memory, two-space indentation; qualified
-// names are written as given (the prefixes are declared on the root).
-class XmlOut {
-public:
-    XmlOut() : buf_(xmlBufferCreate())
-    {
-        if (!buf_) throw std::bad_alloc();
-        w_ = xmlNewTextWriterMemory(buf_, 0);
-        if (!w_) {
-            xmlBufferFree(buf_);
-            throw std::bad_alloc();
-        }
-        xmlTextWriterSetIndent(w_, 1);
-        xmlTextWriterSetIndentString(w_, x("  "));
-        check(xmlTextWriterStartDocument(w_, "1.0", "UTF-8", nullptr));
-    }
-    ~XmlOut()
-    {
-        if (w_) xmlFreeTextWriter(w_);
-        xmlBufferFree(buf_);
-    }
-    XmlOut(const XmlOut&) = delete;
-    XmlOut& operator=(const XmlOut&) = delete;
-
-    void start(const std::string& name) { check(xmlTextWriterStartElement(w_, x(name))); }
-    void end() { check(xmlTextWriterEndElement(w_)); }
-    void attr(const std::string& name, const std::string& value) { check(xmlTextWriterWriteAttribute(w_, x(name), x(value))); }
-    void attr(const std::string& name, int value) { attr(name, std::to_string(value)); }
-    void element(const std::string& name, const std::string& text) { check(xmlTextWriterWriteElement(w_, x(name), x(text))); }
-
-    std::string finish()
-    {
-        check(xmlTextWriterEndDocument(w_));
-        xmlFreeTextWriter(w_);
-        w_ = nullptr;
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf_)), static_cast<std::size_t>(xmlBufferLength(buf_)));
-    }
-
-private:
-    static void check(int rc)
-    {
-        if (rc < 0) throw Error("internal error: the BPMN writer failed");
-    }
-    xmlBufferPtr buf_;
-    xmlTextWriterPtr w_ = nullptr;
-};
 
 // Layout, in the units modelers use (pixels at 100 %).
 constexpr int pool_x = 160, pool_y = 80, pool_header = 30;
@@ -130,7 +79,7 @@ std::string process_bpmn(const ResolvedProcess& r)
     const int pool_w = col_x(columns - 1) + right_margin - pool_x;
     const int pool_h = static_cast<int>(lanes.size()) * lane_h;
 
-    XmlOut o;
+    XmlOut o;  // two-space indentation; the prefixes are declared on the root
     o.start("bpmn:definitions");
     o.attr("xmlns:bpmn", ns_model);
     o.attr("xmlns:bpmndi", ns_bpmndi);

@@ -1,9 +1,8 @@
 // DOCX (Office Open XML WordprocessingML) output. The XML parts are written
-// with libxml2's text writer (correct escaping) and zipped with libzip; every
+// with XmlOut (lib/xml_out.hpp, correct escaping) and zipped with libzip; every
 // entry gets the same fixed time so the same document gives the same bytes.
 // Page and type follow Nghị định 30/2020/NĐ-CP: A4, margins top/bottom 20 mm,
 // left 30 mm, right 15 mm, Times New Roman 14 pt body.
-#include <libxml/xmlwriter.h>
 #include <zip.h>
 
 #include <ctime>
@@ -13,6 +12,7 @@
 
 #include "diagnostic.hpp"
 #include "document.hpp"
+#include "xml_out.hpp"
 
 namespace tthc::doc {
 
@@ -20,49 +20,8 @@ namespace {
 
 constexpr const char* W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-class Writer {
-public:
-    Writer() : buf_(xmlBufferCreate()), w_(xmlNewTextWriterMemory(buf_, 0))
-    {
-        if (!buf_ || !w_) throw Error("cannot allocate the XML writer");
-        xmlTextWriterStartDocument(w_, nullptr, "UTF-8", "yes");
-    }
-    ~Writer()
-    {
-        if (w_) xmlFreeTextWriter(w_);
-        if (buf_) xmlBufferFree(buf_);
-    }
-    Writer(const Writer&) = delete;
-    Writer& operator=(const Writer&) = delete;
-
-    void start(const char* name) { xmlTextWriterStartElement(w_, reinterpret_cast<const xmlChar*>(name)); }
-    void end() { xmlTextWriterEndElement(w_); }
-    void attr(const char* name, const std::string& value)
-    {
-        xmlTextWriterWriteAttribute(w_, reinterpret_cast<const xmlChar*>(name),
-                                    reinterpret_cast<const xmlChar*>(value.c_str()));
-    }
-    void text(const std::string& s) { xmlTextWriterWriteString(w_, reinterpret_cast<const xmlChar*>(s.c_str())); }
-    // <name attr="value"/>
-    void empty(const char* name, const char* a = nullptr, const std::string& v = {})
-    {
-        start(name);
-        if (a) attr(a, v);
-        end();
-    }
-    std::string finish()
-    {
-        xmlTextWriterEndDocument(w_);
-        xmlFreeTextWriter(w_);
-        w_ = nullptr;
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf_)),
-                           static_cast<std::size_t>(xmlBufferLength(buf_)));
-    }
-
-private:
-    xmlBufferPtr buf_;
-    xmlTextWriterPtr w_;
-};
+// The XML parts as Word writes them: one line, declared standalone.
+const XmlOutOptions part_options{.indent = std::nullopt, .standalone = true};
 
 const char* jc(Align a)
 {
@@ -75,7 +34,7 @@ const char* jc(Align a)
     return "both";
 }
 
-void run(Writer& w, const Span& s, int size)
+void run(XmlOut& w, const Span& s, int size)
 {
     w.start("w:r");
     w.start("w:rPr");
@@ -101,7 +60,7 @@ void run(Writer& w, const Span& s, int size)
     w.end();
 }
 
-void paragraph(Writer& w, const Para& p, int default_size)
+void paragraph(XmlOut& w, const Para& p, int default_size)
 {
     const int size = p.size ? p.size : default_size;
     w.start("w:p");
@@ -123,7 +82,7 @@ void paragraph(Writer& w, const Para& p, int default_size)
     }
 }
 
-void section_properties(Writer& w, bool landscape)
+void section_properties(XmlOut& w, bool landscape)
 {
     w.start("w:sectPr");
     w.start("w:pgSz");
@@ -143,7 +102,7 @@ void section_properties(Writer& w, bool landscape)
     w.end();
 }
 
-void table(Writer& w, const Table& t, int text_width)
+void table(XmlOut& w, const Table& t, int text_width)
 {
     const int size = t.size ? t.size : (t.borders ? 12 : 14);
     const int total = std::accumulate(t.widths.begin(), t.widths.end(), 0);
@@ -223,7 +182,7 @@ void table(Writer& w, const Table& t, int text_width)
 
 std::string document_xml(const Document& d)
 {
-    Writer w;
+    XmlOut w(part_options);
     w.start("w:document");
     w.attr("xmlns:w", W);
     w.start("w:body");
@@ -263,7 +222,7 @@ std::string document_xml(const Document& d)
 
 std::string styles_xml()
 {
-    Writer w;
+    XmlOut w(part_options);
     w.start("w:styles");
     w.attr("xmlns:w", W);
     w.start("w:docDefaults");
@@ -299,7 +258,7 @@ std::string styles_xml()
 
 std::string core_xml(const Document& d)
 {
-    Writer w;
+    XmlOut w(part_options);
     w.start("cp:coreProperties");
     w.attr("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
     w.attr("xmlns:dc", "http://purl.org/dc/elements/1.1/");

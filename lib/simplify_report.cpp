@@ -1,17 +1,15 @@
 // The catalog's plans against the 30% targets of Nghị quyết 66/NQ-CP: totals
 // per field and overall, as a table (text, Markdown, JSON) and as an SVG bar
-// chart written with libxml2's xmlTextWriter.
-#include <libxml/xmlwriter.h>
-
+// chart written with XmlOut (lib/xml_out.hpp).
 #include <algorithm>
 #include <map>
-#include <memory>
 
 #include "decision_doc.hpp"
 #include "json.hpp"
 #include "simplify.hpp"
 #include "text.hpp"
 #include "vietnamese.hpp"
+#include "xml_out.hpp"
 
 namespace tthc {
 
@@ -152,45 +150,6 @@ std::string report_json(const Catalog& c, const SimplifyReport& r)
 
 // ---------------------------------------------------------------- SVG
 
-namespace {
-
-struct WriterDeleter {
-    void operator()(xmlTextWriter* w) const { xmlFreeTextWriter(w); }
-};
-struct BufferDeleter {
-    void operator()(xmlBuffer* b) const { xmlBufferFree(b); }
-};
-
-class Svg {
-public:
-    Svg() : buf_(xmlBufferCreate()), w_(xmlNewTextWriterMemory(buf_.get(), 0))
-    {
-        if (!buf_ || !w_) throw Error("cannot create an XML writer");
-        xmlTextWriterSetIndent(w_.get(), 1);
-        xmlTextWriterSetIndentString(w_.get(), reinterpret_cast<const xmlChar*>("  "));
-        xmlTextWriterStartDocument(w_.get(), "1.0", "UTF-8", nullptr);
-    }
-    void start(const char* name) { xmlTextWriterStartElement(w_.get(), x(name)); }
-    void attr(const char* name, const std::string& v) { xmlTextWriterWriteAttribute(w_.get(), x(name), x(v.c_str())); }
-    void attr(const char* name, long v) { attr(name, std::to_string(v)); }
-    void text(const std::string& s) { xmlTextWriterWriteString(w_.get(), x(s.c_str())); }
-    void end() { xmlTextWriterEndElement(w_.get()); }
-    std::string finish()
-    {
-        xmlTextWriterEndDocument(w_.get());
-        w_.reset();
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf_.get())),
-                           static_cast<std::size_t>(xmlBufferLength(buf_.get())));
-    }
-
-private:
-    static const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-    std::unique_ptr<xmlBuffer, BufferDeleter> buf_;
-    std::unique_ptr<xmlTextWriter, WriterDeleter> w_;
-};
-
-}  // namespace
-
 std::string report_svg(const Catalog& c, const SimplifyReport& r)
 {
     // Layout: one group of two horizontal bars (time, cost) per field, the total
@@ -204,7 +163,7 @@ std::string report_svg(const Catalog& c, const SimplifyReport& r)
     const long height = top + static_cast<long>(rows.size()) * group + 60;
     auto xpos = [&](std::int64_t bp) { return left + static_cast<long>(std::max<std::int64_t>(bp, 0) * plot / max_bp); };
 
-    Svg s;
+    XmlOut s;
     s.start("svg");
     s.attr("xmlns", "http://www.w3.org/2000/svg");
     s.attr("width", width);

@@ -1,60 +1,21 @@
-// Model → XML documents, with libxml2's streaming writer into a memory buffer:
+// Model → XML documents, written with XmlOut (lib/xml_out.hpp) into memory:
 // elements in the schema's order, lists in the catalog's order, two-space
 // indentation, and nothing that depends on the clock or the machine, so the
 // same catalog always gives the same bytes.
-#include <libxml/xmlwriter.h>
-
-#include <new>
-#include <stdexcept>
-
 #include "xml_io.hpp"
+#include "xml_out.hpp"
 #include "xml_schema.hpp"
 
 namespace tthc {
 
 namespace {
 
-const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-const xmlChar* x(const std::string& s) { return x(s.c_str()); }
-
-class Writer {
+// The generic writer plus the vocabulary's conventions: every root in the
+// tthc namespace, optional values, and lists of values under one element.
+class Writer : public XmlOut {
 public:
-    Writer()
-    {
-        init_xml();
-        buffer_ = xmlBufferCreate();
-        if (!buffer_) throw std::bad_alloc();
-        writer_ = xmlNewTextWriterMemory(buffer_, 0);
-        if (!writer_) {
-            xmlBufferFree(buffer_);
-            throw std::bad_alloc();
-        }
-        xmlTextWriterSetIndent(writer_, 1);
-        xmlTextWriterSetIndentString(writer_, x("  "));
-        check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", nullptr));
-    }
-    ~Writer()
-    {
-        if (writer_) xmlFreeTextWriter(writer_);
-        xmlBufferFree(buffer_);
-    }
-    Writer(const Writer&) = delete;
-    Writer& operator=(const Writer&) = delete;
-
-    void root(const char* name)
-    {
-        check(xmlTextWriterStartElementNS(writer_, nullptr, x(name), x(std::string(xml_namespace))));
-    }
-    void start(const char* name) { check(xmlTextWriterStartElement(writer_, x(name))); }
-    void end() { check(xmlTextWriterEndElement(writer_)); }
-    void attribute(const char* name, const std::string& value)
-    {
-        check(xmlTextWriterWriteAttribute(writer_, x(name), x(value)));
-    }
-    void element(const char* name, const std::string& value)
-    {
-        check(xmlTextWriterWriteElement(writer_, x(name), x(value)));
-    }
+    void root(const char* name) { XmlOut::root(name, xml_namespace); }
+    using XmlOut::element;
     // An optional value: written when the catalog had the key (even empty).
     void element(const char* name, const Text& t)
     {
@@ -67,23 +28,6 @@ public:
         for (const auto& t : items) element(inner, t.value);
         end();
     }
-
-    std::string finish()
-    {
-        check(xmlTextWriterEndDocument(writer_));
-        xmlFreeTextWriter(writer_);  // flushes into the buffer
-        writer_ = nullptr;
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                           static_cast<std::size_t>(xmlBufferLength(buffer_)));
-    }
-
-private:
-    static void check(int rc)
-    {
-        if (rc < 0) throw std::runtime_error("the XML writer failed (out of memory, or text that is not UTF-8)");
-    }
-    xmlBufferPtr buffer_ = nullptr;
-    xmlTextWriterPtr writer_ = nullptr;
 };
 
 }  // namespace
@@ -92,9 +36,9 @@ std::string procedure_xml(const Procedure& p)
 {
     Writer w;
     w.root("procedure");
-    w.attribute("version", "1");
-    w.attribute("status", p.abolished ? "abolished" : "in-force");
-    if (p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional) w.attribute("provisional", "true");
+    w.attr("version", "1");
+    w.attr("status", p.abolished ? "abolished" : "in-force");
+    if (p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional) w.attr("provisional", "true");
     w.element("code", p.code.value);
     w.element("name", p.name.value);
     w.element("field", p.field.value);
@@ -165,7 +109,7 @@ std::string decision_xml(const Decision& d)
 {
     Writer w;
     w.root("decision");
-    w.attribute("version", "1");
+    w.attr("version", "1");
     w.element("number", d.number.value);
     w.element("date", d.date ? d.date->to_string() : std::string());
     w.element("title", d.title.value);
@@ -180,8 +124,8 @@ std::string decision_xml(const Decision& d)
         w.start("replaced");
         for (const auto& r : d.replaced) {
             w.start("replacement");
-            w.attribute("old", r.old_code.value);
-            w.attribute("new", r.new_code.value);
+            w.attr("old", r.old_code.value);
+            w.attr("new", r.new_code.value);
             w.end();
         }
         w.end();
@@ -196,45 +140,45 @@ std::string manifest_xml(const Manifest& m)
 {
     Writer w;
     w.root("manifest");
-    w.attribute("version", "1");
+    w.attr("version", "1");
     w.start("package");
-    w.attribute("id", m.package_id);
-    w.attribute("created", m.created.to_string());
-    w.attribute("kind", m.kind);
+    w.attr("id", m.package_id);
+    w.attr("created", m.created.to_string());
+    w.attr("kind", m.kind);
     w.end();
     const CatalogInfo& c = m.catalog;
     w.start("catalog");
-    w.attribute("id", c.id.value);
-    w.attribute("name", c.name.value);
-    w.attribute("authority", c.authority.value);
-    w.attribute("authorityKind", c.authority_kind.value);
-    if (c.agency_id.present) w.attribute("agencyId", c.agency_id.value);
-    w.attribute("place", c.place.value);
-    w.attribute("hoursPerDay", std::to_string(c.hours_per_day));
-    w.attribute("hourValue", std::to_string(c.hour_value));
+    w.attr("id", c.id.value);
+    w.attr("name", c.name.value);
+    w.attr("authority", c.authority.value);
+    w.attr("authorityKind", c.authority_kind.value);
+    if (c.agency_id.present) w.attr("agencyId", c.agency_id.value);
+    w.attr("place", c.place.value);
+    w.attr("hoursPerDay", std::to_string(c.hours_per_day));
+    w.attr("hourValue", std::to_string(c.hour_value));
     w.end();
     w.start("entries");
-    w.attribute("count", std::to_string(m.entries.size()));
+    w.attr("count", std::to_string(m.entries.size()));
     for (const auto& e : m.entries) {
         if (e.type == ManifestEntry::Type::abolish) {
             w.start("abolish");
-            w.attribute("code", e.code);
-            if (!e.decision.empty()) w.attribute("decision", e.decision);
+            w.attr("code", e.code);
+            if (!e.decision.empty()) w.attr("decision", e.decision);
             w.end();
             continue;
         }
         w.start("file");
-        w.attribute("path", e.path);
-        w.attribute("type", e.type == ManifestEntry::Type::procedure  ? "procedure"
+        w.attr("path", e.path);
+        w.attr("type", e.type == ManifestEntry::Type::procedure  ? "procedure"
                             : e.type == ManifestEntry::Type::decision ? "decision"
                                                                       : "schema");
-        if (!e.code.empty()) w.attribute("code", e.code);
-        if (!e.number.empty()) w.attribute("number", e.number);
-        if (!e.action.empty()) w.attribute("action", e.action);
-        if (!e.decision.empty()) w.attribute("decision", e.decision);
-        if (e.provisional) w.attribute("provisional", "true");
-        w.attribute("sha256", e.sha256);
-        w.attribute("size", std::to_string(e.size));
+        if (!e.code.empty()) w.attr("code", e.code);
+        if (!e.number.empty()) w.attr("number", e.number);
+        if (!e.action.empty()) w.attr("action", e.action);
+        if (!e.decision.empty()) w.attr("decision", e.decision);
+        if (e.provisional) w.attr("provisional", "true");
+        w.attr("sha256", e.sha256);
+        w.attr("size", std::to_string(e.size));
         w.end();
     }
     w.end();
