@@ -14,16 +14,19 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <exception>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "diff.hpp"
 #include "lint.hpp"
+#include "lint_index.hpp"
 #include "loader.hpp"
 #include "package_internal.hpp"
 #include "signature.hpp"
@@ -52,10 +55,20 @@ std::string read_bytes(const fs::path& path)
 
 void write_bytes(const fs::path& path, std::string_view bytes)
 {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw Error("cannot write '" + path.generic_string() + "': " + std::strerror(errno));
+    auto fail = [&] { return Error("cannot write '" + path.generic_string() + "': " + std::strerror(errno)); };
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw fail();
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const Error e = fail();
+            ::close(fd);
+            throw e;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw fail();
 }
 
 namespace {
@@ -95,7 +108,12 @@ StagingDir::StagingDir(const std::string& out, bool force, std::string_view mark
     fs::path parent = out_.parent_path();
     if (parent.empty()) parent = ".";
     std::error_code ec;
+    for (fs::path p = parent; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+        made_ = p;
+        if (p == p.parent_path()) break;
+    }
     fs::create_directories(parent, ec);  // like mkdir -p; a failure shows in mkdtemp's error below
+    if (ec) made_.clear();
     std::string tmpl = (parent / ("." + out_.filename().string() + ".tmp-XXXXXX")).string();
     if (!mkdtemp(tmpl.data()))
         throw Error("cannot create a temporary directory beside '" + out + "': " + std::strerror(errno));
@@ -107,6 +125,11 @@ StagingDir::~StagingDir()
     if (committed_) return;
     std::error_code ec;
     fs::remove_all(tmp_, ec);
+    // The parents this made, innermost first, while they are empty.
+    if (made_.empty()) return;
+    for (fs::path p = tmp_.parent_path(); !p.empty(); p = p.parent_path()) {
+        if (!fs::remove(p, ec) || p == made_) break;
+    }
 }
 
 void StagingDir::commit()
@@ -250,19 +273,20 @@ struct Job {
 // layout (".toml" → ".xml") for a directory catalog, else `fallback`.
 class PackagePaths {
 public:
-    explicit PackagePaths(const Catalog& c) : catalog_(c)
+    explicit PackagePaths(const std::string& catalog_root)
     {
         std::error_code ec;
-        directory_ = fs::is_directory(c.root, ec);
-        std::string r = c.root;
+        directory_ = fs::is_directory(catalog_root, ec);
+        std::string r = catalog_root;
         while (r.size() > 1 && r.back() == '/') r.pop_back();
         root_ = fs::path(r).lexically_normal();
     }
-    std::string of(std::size_t file, std::string_view folder, const std::string& fallback)
+    // `file`: the catalog file as Catalog::files shows it.
+    std::string of(const std::string& file, std::string_view folder, const std::string& fallback)
     {
         std::string path;
         if (directory_) {
-            path = fs::path(catalog_.files.at(file)).lexically_relative(root_).generic_string();
+            path = fs::path(file).lexically_relative(root_).generic_string();
             if (path.size() > 5 && path.ends_with(".toml"))
                 path = path.substr(0, path.size() - 5) + ".xml";
             if (!path.starts_with(std::string(folder) + "/") || !is_safe_package_path(path)) path.clear();
@@ -276,7 +300,6 @@ public:
     }
 
 private:
-    const Catalog& catalog_;
     bool directory_ = false;
     fs::path root_;
     std::set<std::string> used_;
@@ -294,148 +317,436 @@ std::set<std::string> decision_numbers(const std::string& catalog_path)
     return out;
 }
 
-}  // namespace
-
-ExportResult export_package(const std::string& catalog_path, const ExportOptions& o)
+// The decision that abolished each procedure (by identity): the latest that says so.
+std::map<std::string, std::string> abolishing_decisions(const Catalog& catalog)
 {
-    if (o.key.empty() != o.cert.empty()) throw Error("signing needs both a private key and its certificate");
-    StagingDir::check_target(o.out, o.force, "manifest.xml");
-    ExportResult result;
-
-    Catalog catalog;
-    for (auto& d : lint_path(catalog_path, LintOptions{o.created}, &catalog))
-        if (d.severity == Severity::error) result.diagnostics.push_back(std::move(d));
-    if (!result.diagnostics.empty()) return result;
-
-    // Which procedures go in: all (full), or what changed against --since (delta).
-    const bool delta = !o.since.empty();
-    std::set<std::string> upsert, abolish;  // identities
-    std::set<std::string> old_decisions;
-    std::vector<std::string> vanished;      // abolished by leaving the catalog: no document to ship
-    if (delta) {
-        const DiffResult diff = diff_catalogs(o.since, catalog_path);
-        if (diff.has_errors()) {
-            for (const auto& d : diff.diagnostics)
-                if (d.severity == Severity::error) result.diagnostics.push_back(d);
-            return result;
-        }
-        for (const auto& a : diff.diff.added) upsert.insert(identity_of(a.code));
-        for (const auto& a : diff.diff.amended) upsert.insert(identity_of(a.code));
-        for (const auto& r : diff.diff.replaced) {
-            upsert.insert(identity_of(r.new_code));
-            abolish.insert(identity_of(r.old_code));
-        }
-        for (const auto& a : diff.diff.abolished) abolish.insert(identity_of(a.code));
-        old_decisions = decision_numbers(o.since);
-    }
-
-    // The decision that abolished each procedure: the latest that says so.
     std::vector<const Decision*> decisions;
     for (const auto& d : catalog.decisions) decisions.push_back(&d);
     std::stable_sort(decisions.begin(), decisions.end(), [](const Decision* a, const Decision* b) {
         return std::tie(a->date, a->number.value) < std::tie(b->date, b->number.value);
     });
-    std::map<std::string, std::string> abolished_by;
+    std::map<std::string, std::string> out;
     for (const Decision* d : decisions) {
-        for (const auto& c : d->abolished) abolished_by[identity_of(c.value)] = d->number.value;
-        for (const auto& r : d->replaced) abolished_by[identity_of(r.old_code.value)] = d->number.value;
+        for (const auto& c : d->abolished) out[identity_of(c.value)] = d->number.value;
+        for (const auto& r : d->replaced) out[identity_of(r.old_code.value)] = d->number.value;
+    }
+    return out;
+}
+
+// What a delta package holds, from the diff against --since (identities).
+struct Delta {
+    std::set<std::string> upsert, abolish, old_decisions;
+    std::vector<Diagnostic> errors;  // the diff's load errors: no package
+};
+
+Delta delta_against(const std::string& since, const std::string& catalog_path)
+{
+    Delta out;
+    const DiffResult diff = diff_catalogs(since, catalog_path);
+    if (diff.has_errors()) {
+        for (const auto& d : diff.diagnostics)
+            if (d.severity == Severity::error) out.errors.push_back(d);
+        return out;
+    }
+    for (const auto& a : diff.diff.added) out.upsert.insert(identity_of(a.code));
+    for (const auto& a : diff.diff.amended) out.upsert.insert(identity_of(a.code));
+    for (const auto& r : diff.diff.replaced) {
+        out.upsert.insert(identity_of(r.new_code));
+        out.abolish.insert(identity_of(r.old_code));
+    }
+    for (const auto& a : diff.diff.abolished) out.abolish.insert(identity_of(a.code));
+    out.old_decisions = decision_numbers(since);
+    return out;
+}
+
+// Schema validators for the writing threads: each compiles the schema once
+// and serves one thread at a time.
+class ValidatorPool {
+public:
+    std::unique_ptr<SchemaValidator> take()
+    {
+        std::lock_guard lock(mutex_);
+        if (free_.empty()) return std::make_unique<SchemaValidator>();
+        auto v = std::move(free_.back());
+        free_.pop_back();
+        return v;
+    }
+    void give_back(std::unique_ptr<SchemaValidator> v)
+    {
+        std::lock_guard lock(mutex_);
+        free_.push_back(std::move(v));
     }
 
-    PackagePaths paths(catalog);
-    std::vector<Job> jobs;
-    std::set<std::string> shipped_abolitions;
-    for (const auto& p : catalog.procedures) {
-        const std::string id = identity_of(p.code.value);
-        if (delta && !upsert.count(id)) continue;
-        Job j;
-        j.procedure = &p;
-        j.entry.type = ManifestEntry::Type::procedure;
-        j.entry.path = paths.of(p.file, "procedures", p.code.value);
-        j.entry.code = p.code.value;
-        j.entry.action = "upsert";
-        j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
-        jobs.push_back(std::move(j));
-        ++result.counts.procedures;
-    }
-    for (const auto& p : catalog.abolished) {
-        const std::string id = identity_of(p.code.value);
-        if (delta && !abolish.count(id)) continue;
-        shipped_abolitions.insert(id);
-        Job j;
-        j.procedure = &p;
-        j.entry.type = ManifestEntry::Type::procedure;
-        j.entry.path = paths.of(p.file, "abolished", p.code.value);
-        j.entry.code = p.code.value;
-        j.entry.action = "abolish";
-        if (auto it = abolished_by.find(id); it != abolished_by.end()) j.entry.decision = it->second;
-        j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
-        jobs.push_back(std::move(j));
-        ++result.counts.abolished;
-    }
-    for (const auto& d : catalog.decisions) {
-        if (delta && old_decisions.count(d.number.value)) continue;
-        Job j;
-        j.decision = &d;
-        j.entry.type = ManifestEntry::Type::decision;
-        j.entry.path = paths.of(d.file, "decisions", slug(d.number.value));
-        j.entry.number = d.number.value;
-        jobs.push_back(std::move(j));
-        ++result.counts.decisions;
-    }
+private:
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<SchemaValidator>> free_;
+};
+
+// Writes the package's documents into the staging directory part by part as
+// the catalog streams past, and keeps their manifest entries. Once anything
+// stops the package (a finding, a document failing the schema, a failed
+// write) nothing more is written: the staging directory will be discarded.
+class DocumentWriter {
+public:
+    DocumentWriter(const std::string& catalog_path, const Delta* delta, std::map<std::string, std::string> abolished_by)
+        : paths_(catalog_path), delta_(delta), abolished_by_(std::move(abolished_by))
     {
+    }
+
+    std::vector<ManifestEntry> entries;
+    std::set<std::string> shipped_abolitions;
+    std::vector<Diagnostic> problems;  // documents that failed the schema (an internal bug)
+    std::exception_ptr failure;        // what stopped the writing; thrown only for a clean catalog
+    PackageCounts counts;
+
+    // Nothing more is written; `why`, when given, becomes `failure`.
+    void stop(std::exception_ptr why = nullptr)
+    {
+        if (why && !failure) failure = why;
+        staging_ = nullptr;
+    }
+    void start(StagingDir& staging) { staging_ = &staging; }
+
+    // The procedures and abolished procedures of `part`: all, or what changed.
+    void ship_procedures(const Catalog& part, unsigned threads)
+    {
+        if (!staging_) return;
+        std::vector<Job> jobs;
+        for (const auto& p : part.procedures) {
+            if (delta_ && !delta_->upsert.count(identity_of(p.code.value))) continue;
+            Job j;
+            j.procedure = &p;
+            j.entry.type = ManifestEntry::Type::procedure;
+            j.entry.path = paths_.of(part.files.at(p.file), "procedures", p.code.value);
+            j.entry.code = p.code.value;
+            j.entry.action = "upsert";
+            j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
+            jobs.push_back(std::move(j));
+            ++counts.procedures;
+        }
+        for (const auto& p : part.abolished) {
+            const std::string id = identity_of(p.code.value);
+            if (delta_ && !delta_->abolish.count(id)) continue;
+            shipped_abolitions.insert(id);
+            Job j;
+            j.procedure = &p;
+            j.entry.type = ManifestEntry::Type::procedure;
+            j.entry.path = paths_.of(part.files.at(p.file), "abolished", p.code.value);
+            j.entry.code = p.code.value;
+            j.entry.action = "abolish";
+            if (auto it = abolished_by_.find(id); it != abolished_by_.end()) j.entry.decision = it->second;
+            j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
+            jobs.push_back(std::move(j));
+            ++counts.abolished;
+        }
+        write(jobs, threads);
+    }
+
+    // The decisions (all, or those --since lacks) and the schema file.
+    void ship_decisions(const Catalog& catalog, unsigned threads)
+    {
+        if (!staging_) return;
+        std::vector<Job> jobs;
+        for (const auto& d : catalog.decisions) {
+            if (delta_ && delta_->old_decisions.count(d.number.value)) continue;
+            Job j;
+            j.decision = &d;
+            j.entry.type = ManifestEntry::Type::decision;
+            j.entry.path = paths_.of(catalog.files.at(d.file), "decisions", slug(d.number.value));
+            j.entry.number = d.number.value;
+            jobs.push_back(std::move(j));
+            ++counts.decisions;
+        }
         Job j;
         j.entry.type = ManifestEntry::Type::schema;
         j.entry.path = std::string(xml_schema_name);
         jobs.push_back(std::move(j));
+        write(jobs, threads);
     }
-    std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.entry.path < b.entry.path; });
 
-    StagingDir staging(o.out, o.force, "manifest.xml");
-    std::set<fs::path> dirs;
-    for (const auto& j : jobs) dirs.insert(fs::path(j.entry.path).parent_path());
-    for (const auto& d : dirs)
-        if (!d.empty()) fs::create_directories(staging.path() / d);
+    // The identities abolished by leaving the catalog: no document to ship.
+    std::vector<std::string> vanished() const
+    {
+        std::vector<std::string> out;
+        if (delta_)
+            for (const auto& a : delta_->abolish)
+                if (!shipped_abolitions.count(a)) out.push_back(a);
+        return out;
+    }
+    const std::string* abolished_by(const std::string& id) const
+    {
+        const auto it = abolished_by_.find(id);
+        return it == abolished_by_.end() ? nullptr : &it->second;
+    }
 
-    // Write, validate and hash every document; a validator per thread.
-    std::mutex problems_mutex;
-    thread_local std::unique_ptr<SchemaValidator> validator;
-    parallel_for(jobs.size(), o.threads, [&](std::size_t i) {
-        Job& j = jobs[i];
-        std::string bytes = j.procedure  ? procedure_xml(*j.procedure)
-                            : j.decision ? decision_xml(*j.decision)
-                                         : std::string(xml_schema_text());
-        if (j.procedure || j.decision) {
-            if (!validator) validator = std::make_unique<SchemaValidator>();
-            const auto problems = validator->validate(bytes);
-            if (!problems.empty()) {
-                std::lock_guard lock(problems_mutex);
-                for (const auto& p : problems)
-                    result.diagnostics.push_back({j.entry.path, p.pos, Severity::error, "schema", p.message, {}});
-                return;
+private:
+    // Writes, validates and hashes each document.
+    void write(std::vector<Job>& jobs, unsigned threads)
+    {
+        const fs::path& root = staging_->path();
+        try {
+            for (const auto& j : jobs) {
+                const std::string dir = fs::path(j.entry.path).parent_path().generic_string();
+                if (!dir.empty() && dirs_.insert(dir).second) fs::create_directories(root / dir);
+            }
+            std::mutex problems_mutex;
+            parallel_for(jobs.size(), threads, [&](std::size_t i) {
+                Job& j = jobs[i];
+                std::string bytes = j.procedure  ? procedure_xml(*j.procedure)
+                                    : j.decision ? decision_xml(*j.decision)
+                                                 : std::string(xml_schema_text());
+                if (j.procedure || j.decision) {
+                    auto validator = validators_.take();
+                    const auto found = validator->validate(bytes);
+                    validators_.give_back(std::move(validator));
+                    if (!found.empty()) {
+                        std::lock_guard lock(problems_mutex);
+                        for (const auto& p : found)
+                            problems.push_back({j.entry.path, p.pos, Severity::error, "schema", p.message, {}});
+                        return;
+                    }
+                }
+                write_bytes(root / j.entry.path, bytes);
+                j.entry.sha256 = sha256_hex(bytes);
+                j.entry.size = bytes.size();
+            });
+        } catch (...) {
+            stop(std::current_exception());
+            return;
+        }
+        if (!problems.empty()) stop();
+        for (auto& j : jobs) entries.push_back(std::move(j.entry));
+    }
+
+    PackagePaths paths_;
+    const Delta* delta_;
+    std::map<std::string, std::string> abolished_by_;
+    StagingDir* staging_ = nullptr;  // null: nothing is written
+    std::set<std::string> dirs_;     // made in the staging directory
+    ValidatorPool validators_;
+};
+
+// Loads a list of catalog files part by part, in order, at most `window`
+// parts ahead of the consumer, on `helpers` threads of its own; a consumer
+// waiting for its next part loads an unclaimed one itself instead, so every
+// thread stays busy whichever side, loading or writing, is slower.
+class PartLoader {
+public:
+    PartLoader(const std::string& root, const std::vector<CatalogFile>& files, std::size_t part_size,
+               std::size_t window, unsigned helpers)
+        : root_(root), files_(files), part_size_(part_size), window_(window),
+          slots_((files.size() + part_size - 1) / part_size)
+    {
+        for (unsigned i = 0; i < helpers && i < slots_.size(); ++i) helpers_.emplace_back([this] { help(); });
+    }
+    ~PartLoader()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        for (auto& t : helpers_) t.join();
+    }
+    PartLoader(const PartLoader&) = delete;
+    PartLoader& operator=(const PartLoader&) = delete;
+
+    std::size_t parts() const { return slots_.size(); }
+
+    // Part k; parts are taken in order, each once. Rethrows what its load threw.
+    LoadResult take(std::size_t k)
+    {
+        std::unique_lock lock(mutex_);
+        while (!slots_[k].ready) {
+            if (claimable()) {
+                const std::size_t j = next_++;
+                lock.unlock();
+                load(j);
+                lock.lock();
+            } else {
+                changed_.wait(lock);
             }
         }
-        write_bytes(staging.path() / j.entry.path, bytes);
-        j.entry.sha256 = sha256_hex(bytes);
-        j.entry.size = bytes.size();
-    });
-    validator.reset();
-    if (!result.diagnostics.empty()) {
-        sort_diagnostics(result.diagnostics);
+        Slot slot = std::move(slots_[k]);
+        taken_ = k + 1;
+        lock.unlock();
+        changed_.notify_all();
+        if (slot.error) std::rethrow_exception(slot.error);
+        return std::move(slot.result);
+    }
+
+private:
+    struct Slot {
+        bool ready = false;
+        LoadResult result;
+        std::exception_ptr error;
+    };
+
+    bool claimable() const { return next_ < slots_.size() && next_ < taken_ + window_; }
+
+    void help()
+    {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            changed_.wait(lock, [&] { return stop_ || next_ >= slots_.size() || claimable(); });
+            if (stop_ || next_ >= slots_.size()) return;
+            const std::size_t j = next_++;
+            lock.unlock();
+            load(j);
+            lock.lock();
+        }
+    }
+
+    void load(std::size_t k)
+    {
+        Slot slot;
+        try {
+            const auto first = files_.begin() + static_cast<std::ptrdiff_t>(k * part_size_);
+            const auto last = k + 1 == slots_.size() ? files_.end() : first + static_cast<std::ptrdiff_t>(part_size_);
+            slot.result = load_files(root_, std::vector<CatalogFile>(first, last), LoadOptions{1});
+        } catch (...) {
+            slot.error = std::current_exception();
+        }
+        slot.ready = true;
+        {
+            std::lock_guard lock(mutex_);
+            slots_[k] = std::move(slot);
+        }
+        changed_.notify_all();
+    }
+
+    const std::string& root_;
+    const std::vector<CatalogFile>& files_;
+    const std::size_t part_size_, window_;
+    std::vector<Slot> slots_;
+    std::size_t next_ = 0, taken_ = 0;  // the next part to load; the parts taken
+    bool stop_ = false;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::thread> helpers_;
+};
+
+// Moves `part`'s files and procedures into `into`, each procedure shrunk to
+// what check_catalog reads and its file index re-based onto `into.files`.
+void keep_for_checks(Catalog& into, Catalog& part)
+{
+    const std::size_t base = into.files.size();
+    for (auto& f : part.files) into.files.push_back(std::move(f));
+    for (auto [from, to] : {std::pair{&part.procedures, &into.procedures}, std::pair{&part.abolished, &into.abolished}}) {
+        for (auto& p : *from) {
+            p.file += base;
+            keep_what_checks_read(p);
+            to->push_back(std::move(p));
+        }
+    }
+}
+
+void keep_errors(std::vector<Diagnostic>& into, std::vector<Diagnostic>& from)
+{
+    for (auto& d : from)
+        if (d.severity == Severity::error) into.push_back(std::move(d));
+}
+
+bool is_procedure_file(const CatalogFile& f) { return f.kind == FileKind::procedure || f.kind == FileKind::abolished; }
+
+}  // namespace
+
+// A directory catalog streams: its small files (catalog.toml, units,
+// processes, plans, decisions) are loaded first, then the procedure files part
+// by part; each part's documents are written while the next part loads, and
+// only what the cross-file checks read of each procedure is kept for them.
+// The package is finished only when the whole catalog has no error, so the
+// result is the one that loading and linting it whole, then writing, gives:
+// the same findings, and what would stop the run (a failed diff or write)
+// counts only when the catalog is clean.
+ExportResult export_package(const std::string& catalog_path, const ExportOptions& o)
+{
+    if (o.key.empty() != o.cert.empty()) throw Error("signing needs both a private key and its certificate");
+    StagingDir::check_target(o.out, o.force, "manifest.xml");
+    ExportResult result;
+    const unsigned cores = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+
+    std::vector<Diagnostic> layout, errors;  // errors: the load's and the checks', as lint_path finds them
+    std::vector<CatalogFile> small, procedure_files;
+    for (auto& f : list_catalog_files(catalog_path, layout))
+        (is_procedure_file(f) ? procedure_files : small).push_back(std::move(f));
+    // procedures/ before abolished/: the order their package paths are chosen in.
+    std::stable_partition(procedure_files.begin(), procedure_files.end(),
+                          [](const CatalogFile& f) { return f.kind == FileKind::procedure; });
+    // One thread (or half of them) writes; the others start loading the
+    // procedures now, while this one loads the small files.
+    const unsigned write_threads = std::max(1u, cores / 2);
+    PartLoader parts(catalog_path, procedure_files, 256, 8, cores - write_threads);
+    LoadResult loaded = load_files(catalog_path, small, LoadOptions{write_threads});
+    Catalog catalog = std::move(loaded.catalog);
+    keep_errors(errors, loaded.diagnostics);
+    keep_errors(errors, layout);
+
+    // Which procedures go in: all (full), or what changed against --since (delta).
+    const bool delta = !o.since.empty();
+    Delta changes;
+    std::exception_ptr failure;
+    std::optional<StagingDir> staging;
+    try {
+        if (delta) changes = delta_against(o.since, catalog_path);
+        staging.emplace(o.out, o.force, "manifest.xml");
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    DocumentWriter writer(catalog_path, delta ? &changes : nullptr, abolishing_decisions(catalog));
+    writer.failure = failure;
+    if (staging && errors.empty() && changes.errors.empty()) writer.start(*staging);
+
+    // A single-file catalog has its procedures loaded already; a directory's
+    // come part by part, the next part loading while this one is written.
+    writer.ship_procedures(catalog, cores);
+    std::size_t in_force = 0;
+    for (const auto& f : procedure_files) in_force += f.kind == FileKind::procedure;
+    catalog.procedures.reserve(catalog.procedures.size() + in_force);
+    catalog.abolished.reserve(catalog.abolished.size() + procedure_files.size() - in_force);
+    catalog.files.reserve(catalog.files.size() + procedure_files.size());
+    for (std::size_t k = 0; k < parts.parts(); ++k) {
+        LoadResult part = parts.take(k);
+        keep_errors(errors, part.diagnostics);
+        if (!errors.empty()) writer.stop();
+        writer.ship_procedures(part.catalog, write_threads);
+        keep_for_checks(catalog, part.catalog);
+    }
+
+    for (auto& d : check_catalog(catalog, LintOptions{o.created}))
+        if (d.severity == Severity::error) errors.push_back(std::move(d));
+    if (!errors.empty()) {
+        sort_diagnostics(errors);
+        result.diagnostics = std::move(errors);
         return result;  // the staging directory goes away with `staging`
     }
+    if (writer.failure) std::rethrow_exception(writer.failure);
+    if (!changes.errors.empty()) {
+        result.diagnostics = std::move(changes.errors);
+        return result;
+    }
+    writer.ship_decisions(catalog, cores);
+    if (writer.failure) std::rethrow_exception(writer.failure);
+    if (!writer.problems.empty()) {
+        result.diagnostics = std::move(writer.problems);
+        sort_diagnostics(result.diagnostics);
+        return result;
+    }
+    result.counts = writer.counts;
 
     Manifest m;
     m.created = o.created;
     m.kind = delta ? "delta" : "full";
     m.catalog = catalog.info;
-    for (auto& j : jobs) m.entries.push_back(std::move(j.entry));
-    for (const auto& a : abolish)
-        if (!shipped_abolitions.count(a)) vanished.push_back(a);
-    for (const auto& code : vanished) {
+    m.entries = std::move(writer.entries);
+    std::sort(m.entries.begin(), m.entries.end(),
+              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+    const std::size_t files = m.entries.size();
+    for (const auto& code : writer.vanished()) {
         ManifestEntry e;
         e.type = ManifestEntry::Type::abolish;
         e.code = code;
-        if (auto it = abolished_by.find(code); it != abolished_by.end()) e.decision = it->second;
+        if (const std::string* d = writer.abolished_by(code)) e.decision = *d;
         m.entries.push_back(std::move(e));
         ++result.counts.abolished;
     }
@@ -451,11 +762,11 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     for (const auto& p : manifest_validator.validate(manifest))
         result.diagnostics.push_back({"manifest.xml", p.pos, Severity::error, "schema", p.message, {}});
     if (!result.diagnostics.empty()) return result;
-    write_bytes(staging.path() / "manifest.xml", manifest);
-    staging.commit();
+    write_bytes(staging->path() / "manifest.xml", manifest);
+    staging->commit();
 
     result.package_id = m.package_id;
-    result.counts.files = jobs.size() + 1;
+    result.counts.files = files + 1;
     result.written = true;
     return result;
 }

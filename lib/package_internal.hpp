@@ -17,7 +17,8 @@ std::string read_bytes(const fs::path& path);
 void write_bytes(const fs::path& path, std::string_view bytes);
 
 // A directory built beside `out` and renamed to `out` by commit(); removed if
-// never committed, so a failure leaves nothing half-written. An existing `out`
+// never committed (with the parent directories it had to create), so a failure
+// leaves nothing half-written. An existing `out`
 // is refused, unless `force` and it is an empty directory or holds `marker`
 // (what this kind of output always has: manifest.xml, catalog.toml).
 class StagingDir {
@@ -34,6 +35,7 @@ public:
 
 private:
     fs::path out_, tmp_;
+    fs::path made_;  // the outermost parent directory created for `out`, if any
     bool force_ = false;
     std::string marker_;
     bool committed_ = false;
