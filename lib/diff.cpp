@@ -1,8 +1,6 @@
 #include "diff.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -11,6 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "files.hpp"
 #include "text.hpp"
 
 namespace tthc {
@@ -185,32 +184,10 @@ struct Fingerprint {
     bool ok = false;
 };
 
-// Reads a whole file into `buf` (reused between calls); false when it cannot be read.
-bool read_all(const std::string& path, std::string& buf)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat st;
-    if (::fstat(fd, &st) != 0) {
-        ::close(fd);
-        return false;
-    }
-    buf.resize(static_cast<std::size_t>(st.st_size));
-    std::size_t done = 0;
-    while (done < buf.size()) {
-        const ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    buf.resize(done);
-    return true;
-}
-
 Fingerprint fingerprint(const std::string& path)
 {
     thread_local std::string bytes;
-    if (!read_all(path, bytes)) return {};
+    if (!try_read_file(path, bytes)) return {};
     return {std::hash<std::string_view>{}(bytes), bytes.size(), true};
 }
 
@@ -220,7 +197,7 @@ bool same_content(const std::string& a, const std::string& b)
     struct stat sa, sb;
     if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0 || sa.st_size != sb.st_size) return false;
     thread_local std::string x, y;
-    return read_all(a, x) && read_all(b, y) && x == y;
+    return try_read_file(a, x) && try_read_file(b, y) && x == y;
 }
 
 // Runs f(i) for i in [0, n) on `threads` threads.

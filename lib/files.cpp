@@ -1,13 +1,12 @@
 #include "files.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "diagnostic.hpp"
 
@@ -72,13 +71,39 @@ void write_file_new(const std::string& path, std::string_view content)
     ::unlink(tmp.c_str());
 }
 
+bool try_read_file(const std::string& path, std::string& buf)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        return false;
+    }
+    buf.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    bool ok = true;
+    while (true) {
+        if (done == buf.size()) buf.resize(buf.size() + 4096);  // the file grew, or st_size was 0 (a pipe, /proc)
+        const ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ok = false;
+            break;
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    buf.resize(done);
+    return ok;
+}
+
 std::string read_file(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read '" + path + "': " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::move(ss).str();
+    std::string out;
+    if (!try_read_file(path, out)) throw Error("cannot read '" + path + "': " + std::strerror(errno));
+    return out;
 }
 
 void FileTransaction::create(std::string path, std::string content)

@@ -9,11 +9,11 @@
 #include <atomic>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <sstream>
 #include <thread>
 
+#include "files.hpp"
 #include "text.hpp"
 
 namespace tthc {
@@ -59,10 +59,11 @@ struct FileContext {
     Pos first_non_nfc;
     std::size_t non_nfc = 0;
 
-    std::string text_of(const toml::value<std::string>& v)
+    // Takes the string out of the parsed document (it is not needed again).
+    std::string text_of(toml::value<std::string>& v)
     {
-        const std::string& s = v.get();
-        if (is_nfc(s)) return s;
+        std::string& s = v.get();
+        if (is_nfc(s)) return std::move(s);
         if (non_nfc++ == 0) first_non_nfc = pos_of(v);
         return to_nfc(s);
     }
@@ -83,7 +84,7 @@ enum class Need { optional, required };
 // reported (with the closest known key) as soon as the reader is made.
 class TableReader {
 public:
-    TableReader(FileContext& ctx, const toml::table& table, Pos pos, std::string_view what,
+    TableReader(FileContext& ctx, toml::table& table, Pos pos, std::string_view what,
                 std::initializer_list<Key> keys)
         : ctx_(ctx), table_(table), pos_(pos), what_(what), keys_(keys)
     {
@@ -96,17 +97,17 @@ public:
 
     Pos pos() const { return pos_; }
     FileContext& ctx() { return ctx_; }
-    const toml::node* node(std::string_view key) const { return table_.get(key); }
+    toml::node* node(std::string_view key) { return table_.get(key); }
 
     Text text(std::string_view key, Need need)
     {
         Text out{{}, pos_, false};
-        const toml::node* n = table_.get(key);
+        toml::node* n = table_.get(key);
         if (!n) {
             if (need == Need::required) missing(key);
             return out;
         }
-        const auto* s = n->as_string();
+        auto* s = n->as_string();
         if (!s) {
             type_error(key, *n, "a string");
             return out;
@@ -124,12 +125,12 @@ public:
     std::vector<Text> texts(std::string_view key, Need need)
     {
         std::vector<Text> out;
-        const toml::node* n = table_.get(key);
+        toml::node* n = table_.get(key);
         if (!n) {
             if (need == Need::required) missing(key);
             return out;
         }
-        const auto* arr = n->as_array();
+        auto* arr = n->as_array();
         if (!arr) {
             if (n->is_string())
                 ctx_.sink.report("bad-type", pos_of(*n),
@@ -139,8 +140,8 @@ public:
                 type_error(key, *n, "an array of strings");
             return out;
         }
-        for (const auto& e : *arr) {
-            if (const auto* s = e.as_string())
+        for (auto& e : *arr) {
+            if (auto* s = e.as_string())
                 out.push_back(Text{ctx_.text_of(*s), pos_of(e), true});
             else
                 ctx_.sink.report("bad-type", pos_of(e),
@@ -190,21 +191,21 @@ public:
     }
 
     // The tables of an array of tables, each with its position.
-    std::vector<std::pair<const toml::table*, Pos>> tables(std::string_view key, Need need)
+    std::vector<std::pair<toml::table*, Pos>> tables(std::string_view key, Need need)
     {
-        std::vector<std::pair<const toml::table*, Pos>> out;
-        const toml::node* n = table_.get(key);
+        std::vector<std::pair<toml::table*, Pos>> out;
+        toml::node* n = table_.get(key);
         if (!n) {
             if (need == Need::required) missing(key);
             return out;
         }
-        const auto* arr = n->as_array();
+        auto* arr = n->as_array();
         if (!arr) {
             type_error(key, *n, "an array of tables ([[" + std::string(key) + "]])");
             return out;
         }
-        for (const auto& e : *arr) {
-            if (const auto* t = e.as_table())
+        for (auto& e : *arr) {
+            if (auto* t = e.as_table())
                 out.emplace_back(t, pos_of(e));
             else
                 ctx_.sink.report("bad-type", pos_of(e),
@@ -263,7 +264,7 @@ private:
     }
 
     FileContext& ctx_;
-    const toml::table& table_;
+    toml::table& table_;
     Pos pos_;
     std::string_view what_;
     std::vector<Key> keys_;
@@ -328,7 +329,7 @@ void check_code(TableReader& r, const Text& t)
                                 "instance such as 1.001612.000.00.00.H48 or 1.012753.H19, or TAM-<slug>");
 }
 
-Procedure convert_procedure(FileContext& ctx, const toml::table& t, Pos pos, bool abolished)
+Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abolished)
 {
     TableReader r(ctx, t, pos, "procedure",
                   {{"code", "mã thủ tục"}, {"name", "tên thủ tục"}, {"field", "lĩnh vực"},
@@ -462,7 +463,7 @@ Procedure convert_procedure(FileContext& ctx, const toml::table& t, Pos pos, boo
     return p;
 }
 
-CatalogInfo convert_catalog_info(FileContext& ctx, const toml::table& t, Pos pos)
+CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
 {
     TableReader r(ctx, t, pos, "[catalog]",
                   {{"id", ""}, {"name", "tên bộ thủ tục"}, {"authority", "cơ quan công bố"},
@@ -498,7 +499,7 @@ CatalogInfo convert_catalog_info(FileContext& ctx, const toml::table& t, Pos pos
     return c;
 }
 
-Unit convert_unit(FileContext& ctx, const toml::table& t, Pos pos)
+Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
 {
     TableReader r(ctx, t, pos, "unit", {{"id", ""}, {"name", "tên đơn vị"}, {"parent", "đơn vị cấp trên"}});
     Unit u;
@@ -509,7 +510,7 @@ Unit convert_unit(FileContext& ctx, const toml::table& t, Pos pos)
     return u;
 }
 
-Process convert_process(FileContext& ctx, const toml::table& t, Pos pos)
+Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
 {
     TableReader r(ctx, t, pos, "process",
                   {{"procedure", "mã thủ tục"}, {"channel", "cách thức thực hiện"}, {"steps", "các bước"}});
@@ -536,7 +537,7 @@ Process convert_process(FileContext& ctx, const toml::table& t, Pos pos)
     return p;
 }
 
-Plan convert_plan(FileContext& ctx, const toml::table& t, Pos pos)
+Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
 {
     TableReader r(ctx, t, pos, "plan",
                   {{"id", ""}, {"procedure", "mã thủ tục"}, {"dossiers_per_year", "số hồ sơ/năm"},
@@ -591,7 +592,7 @@ std::vector<Text> read_codes(TableReader& r, std::string_view key)
     return codes;
 }
 
-Decision convert_decision(FileContext& ctx, const toml::table& t, Pos pos)
+Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
 {
     TableReader r(ctx, t, pos, "decision",
                   {{"number", "số ký hiệu"}, {"date", "ngày ký"}, {"title", "trích yếu"},
@@ -690,7 +691,7 @@ void each_table(TableReader& r, std::string_view key, F&& f)
     for (const auto& [tab, tpos] : r.tables(key, Need::optional)) f(*tab, tpos);
 }
 
-void convert_single(FileContext& ctx, const toml::table& root, FileResult& out)
+void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
 {
     // A file with a code and no [catalog] is one procedure on its own (an
     // editor linting the file it has open).
@@ -701,35 +702,35 @@ void convert_single(FileContext& ctx, const toml::table& root, FileResult& out)
     TableReader r(ctx, root, Pos{1, 1}, "the catalog file",
                   {{"catalog", ""}, {"procedure", ""}, {"abolished", ""}, {"process", ""}, {"plan", ""},
                    {"decision", ""}, {"unit", ""}});
-    if (const toml::node* n = root.get("catalog")) {
-        if (const auto* t = n->as_table())
+    if (toml::node* n = root.get("catalog")) {
+        if (auto* t = n->as_table())
             out.info = convert_catalog_info(ctx, *t, pos_of(*n));
         else
             r.type_error("catalog", *n, "a table ([catalog])");
     } else {
         r.missing("catalog");
     }
-    each_table(r, "procedure", [&](const toml::table& t, Pos p) {
+    each_table(r, "procedure", [&](toml::table& t, Pos p) {
         out.procedures.push_back(convert_procedure(ctx, t, p, false));
     });
-    each_table(r, "abolished", [&](const toml::table& t, Pos p) {
+    each_table(r, "abolished", [&](toml::table& t, Pos p) {
         out.abolished.push_back(convert_procedure(ctx, t, p, true));
     });
-    each_table(r, "unit", [&](const toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
-    each_table(r, "process", [&](const toml::table& t, Pos p) { out.processes.push_back(convert_process(ctx, t, p)); });
-    each_table(r, "plan", [&](const toml::table& t, Pos p) { out.plans.push_back(convert_plan(ctx, t, p)); });
-    each_table(r, "decision", [&](const toml::table& t, Pos p) { out.decisions.push_back(convert_decision(ctx, t, p)); });
+    each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
+    each_table(r, "process", [&](toml::table& t, Pos p) { out.processes.push_back(convert_process(ctx, t, p)); });
+    each_table(r, "plan", [&](toml::table& t, Pos p) { out.plans.push_back(convert_plan(ctx, t, p)); });
+    each_table(r, "decision", [&](toml::table& t, Pos p) { out.decisions.push_back(convert_decision(ctx, t, p)); });
 }
 
-void convert_file(FileKind kind, FileContext& ctx, const toml::table& root, const fs::path& path, FileResult& out)
+void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::path& path, FileResult& out)
 {
     const Pos top{1, 1};
     switch (kind) {
     case FileKind::single: convert_single(ctx, root, out); return;
     case FileKind::catalog: {
         TableReader r(ctx, root, top, "catalog.toml", {{"catalog", ""}});
-        if (const toml::node* n = root.get("catalog")) {
-            if (const auto* t = n->as_table())
+        if (toml::node* n = root.get("catalog")) {
+            if (auto* t = n->as_table())
                 out.info = convert_catalog_info(ctx, *t, pos_of(*n));
             else
                 r.type_error("catalog", *n, "a table ([catalog])");
@@ -740,7 +741,7 @@ void convert_file(FileKind kind, FileContext& ctx, const toml::table& root, cons
     }
     case FileKind::units: {
         TableReader r(ctx, root, top, "units.toml", {{"unit", "đơn vị"}});
-        each_table(r, "unit", [&](const toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
+        each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
         return;
     }
     case FileKind::procedure:
@@ -790,14 +791,8 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
 
 FileResult load_job(const Job& job)
 {
-    std::ifstream in(job.path, std::ios::binary);
-    std::string text;
-    if (in) {
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = std::move(ss).str();
-    }
-    if (!in && !in.eof()) {
+    thread_local std::string text;  // reused: the parsed document keeps no view into it
+    if (!try_read_file(job.path, text)) {
         FileResult out;
         DiagnosticSink sink(job.display);
         sink.report("io-error", Pos{}, "cannot read the file");

@@ -96,11 +96,17 @@ std::string to_nfc(std::string_view utf8)
 
 std::string fold(std::string_view utf8)
 {
-    const std::string normal = to_nfc(utf8);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(normal);
-    u.toLower(icu::Locale("vi"));
+    static const icu::Locale vietnamese("vi");  // constructing a Locale per call costs more than the folding
     std::string lowered;
-    u.toUTF8String(lowered);
+    if (is_ascii(utf8)) {
+        lowered.assign(utf8);
+        for (char& c : lowered)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    } else {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(to_nfc(utf8));
+        u.toLower(vietnamese);
+        u.toUTF8String(lowered);
+    }
     std::string out;
     out.reserve(lowered.size());
     bool space = false;

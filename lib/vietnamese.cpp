@@ -22,10 +22,18 @@ std::string date_numeric(const Date& d)
     return buf;
 }
 
+namespace {
+const icu::Locale& vietnamese()
+{
+    static const icu::Locale vi("vi");
+    return vi;
+}
+}  // namespace
+
 std::string upper(std::string_view utf8)
 {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    u.toUpper(icu::Locale("vi"));
+    u.toUpper(vietnamese());
     std::string out;
     u.toUTF8String(out);
     return out;
@@ -36,7 +44,7 @@ std::string capitalize(std::string_view utf8)
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     if (u.length() == 0) return {};
     icu::UnicodeString first = u.tempSubString(0, 1);
-    first.toUpper(icu::Locale("vi"));
+    first.toUpper(vietnamese());
     std::string out;
     (first + u.tempSubString(1)).toUTF8String(out);
     return out;
