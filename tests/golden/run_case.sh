@@ -7,7 +7,8 @@
 # files the command wrote or moved) is appended to the command's stdout.
 # A `copy` file lists paths of the project (one a line, e.g. catalogs/ha-noi)
 # copied into the scratch directory first; `after` scripts find the project
-# root in $TTHC_ROOT. An `env` file sets variables (VAR=value a line).
+# root in $TTHC_ROOT. An `env` file sets variables (VAR=value a line); a
+# `setup` script makes inputs before the command runs.
 # TTHC_REGEN=1 rewrites the expected files instead (review them before committing).
 set -u
 tthc=$1
@@ -22,6 +23,8 @@ if [ -f "$case_dir"/copy ]; then
   while read -r path; do [ -n "$path" ] && cp -r "$TTHC_ROOT/$path" "$work"/; done <"$case_dir"/copy
 fi
 cd "$work" || exit 2
+# `setup` (optional) prepares inputs too large to keep as files (run in the copy)
+if [ -f setup ]; then bash ./setup || { echo "setup failed"; exit 2; }; fi
 out=$work/.stdout err=$work/.stderr
 eval "set -- $(cat args)"
 # `env` (optional) holds VAR=value lines for the command's environment
