@@ -6,44 +6,12 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "catalog_writer.hpp"
 #include "text.hpp"
 
 namespace tthc {
 
-std::string toml_quote(const std::string& s)
-{
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04X", c);
-                out += buf;
-            } else {
-                out.push_back(ch);
-            }
-        }
-    }
-    return out + "\"";
-}
-
 namespace {
-
-std::string toml_list(const std::vector<std::string>& items)
-{
-    if (items.empty()) return "[]";
-    if (items.size() == 1) return "[" + toml_quote(items[0]) + "]";
-    std::string out = "[\n";
-    for (const auto& i : items) out += "  " + toml_quote(i) + ",\n";
-    return out + "]";
-}
 
 // "280/QĐ-UBND" -> "280-qd-ubnd"
 std::string ascii_slug(const std::string& s)
@@ -73,26 +41,27 @@ std::string ascii_slug(const std::string& s)
 
 std::string ledger_toml(const LedgerEntry& e)
 {
-    std::string out = "# Written by tthc; the ledger is append-only: never edit this file.\n";
-    out += "number = " + toml_quote(e.number) + "\n";
-    out += "date = " + e.date.to_string() + "\n";
-    out += "title = " + toml_quote(e.title) + "\n";
-    out += "effective = " + e.effective.to_string() + "\n";
-    if (!e.signer.empty()) out += "signer = " + toml_quote(e.signer) + "\n";
-    if (!e.signer_title.empty()) out += "signer_title = " + toml_quote(e.signer_title) + "\n";
-    if (!e.sign_mode.empty()) out += "sign_mode = " + toml_quote(e.sign_mode) + "\n";
-    if (!e.basis.empty()) out += "basis = " + toml_list(e.basis) + "\n";
-    out += "\n";
-    if (!e.new_codes.empty()) out += "new = " + toml_list(e.new_codes) + "\n";
-    if (!e.amended.empty()) out += "amended = " + toml_list(e.amended) + "\n";
+    TomlOut t;
+    t.raw("# Written by tthc; the ledger is append-only: never edit this file.\n");
+    t.key("number", e.number);
+    t.bare("date", e.date.to_string());
+    t.key("title", e.title);
+    t.bare("effective", e.effective.to_string());
+    if (!e.signer.empty()) t.key("signer", e.signer);
+    if (!e.signer_title.empty()) t.key("signer_title", e.signer_title);
+    if (!e.sign_mode.empty()) t.key("sign_mode", e.sign_mode);
+    t.list("basis", e.basis);
+    t.raw("\n");
+    t.list("new", e.new_codes);
+    t.list("amended", e.amended);
     if (!e.replaced.empty()) {
-        out += "replaced = [\n";
-        for (const auto& [o, n] : e.replaced) out += "  { old = " + toml_quote(o) + ", new = " + toml_quote(n) + " },\n";
-        out += "]\n";
+        std::string s = "replaced = [\n";
+        for (const auto& [o, n] : e.replaced) s += "  { old = " + toml_quote(o) + ", new = " + toml_quote(n) + " },\n";
+        t.raw(s + "]\n");
     }
-    if (!e.abolished.empty()) out += "abolished = " + toml_list(e.abolished) + "\n";
-    if (!e.processes.empty()) out += "processes = " + toml_list(e.processes) + "\n";
-    return out;
+    t.list("abolished", e.abolished);
+    t.list("processes", e.processes);
+    return std::move(t).str();
 }
 
 std::string ledger_path(const std::string& catalog_dir, const LedgerEntry& e)

@@ -27,7 +27,4 @@ std::string ledger_path(const std::string& catalog_dir, const LedgerEntry& entry
 // The decision of the catalog's ledger with this number, or nullptr.
 const Decision* find_decision(const Catalog& catalog, const std::string& number);
 
-// A TOML basic string literal (quotes included).
-std::string toml_quote(const std::string& s);
-
 }  // namespace tthc

@@ -93,9 +93,6 @@ const Plan* find_plan(const Catalog& c, const std::string& id);
 // procedure is not in the catalog or a change names what the procedure lacks.
 PlanEvaluation evaluate_plan(const Catalog& c, const Plan& plan, const CostDefaults& defaults);
 
-// The amended procedure in the catalog format (a draft for review).
-std::string procedure_toml(const Procedure& p);
-
 // Where the draft goes inside an output directory: procedures/<sub>/<code>.toml
 // (abolished/... for a plan that abolishes), mirroring the catalog.
 std::string draft_relative_path(const Catalog& c, const PlanEvaluation& e);

@@ -7,8 +7,9 @@
 
 #include "decision_doc.hpp"
 #include "json.hpp"
-#include "ledger.hpp"
 #include "simplify.hpp"
+
+#include "catalog_writer.hpp"
 #include "text.hpp"
 #include "vietnamese.hpp"
 
@@ -155,75 +156,6 @@ PlanEvaluation evaluate_plan(const Catalog& c, const Plan& plan, const CostDefau
 }
 
 // ---------------------------------------------------------------- draft
-
-namespace {
-
-void key(std::string& out, const char* k, const Text& t, bool always = false)
-{
-    if (always || !t.value.empty()) out += std::string(k) + " = " + toml_quote(t.value) + "\n";
-}
-
-void list(std::string& out, const char* k, const std::vector<Text>& v, bool always = false)
-{
-    if (v.empty() && !always) return;
-    out += std::string(k) + " = [";
-    for (const auto& t : v) out += "\n  " + toml_quote(t.value) + ",";
-    out += v.empty() ? "]\n" : "\n]\n";
-}
-
-}  // namespace
-
-std::string procedure_toml(const Procedure& p)
-{
-    std::string out;
-    key(out, "code", p.code, true);
-    key(out, "name", p.name, true);
-    key(out, "field", p.field, true);
-    list(out, "levels", p.levels, true);
-    key(out, "kind", p.kind);
-    list(out, "subjects", p.subjects);
-    key(out, "agency", p.agency, true);
-    key(out, "authority", p.authority);
-    key(out, "delegated", p.delegated);
-    key(out, "coordinating", p.coordinating);
-    key(out, "address", p.address);
-    key(out, "online", p.online);
-    key(out, "conditions", p.conditions);
-    list(out, "steps", p.steps);
-    list(out, "related", p.related);
-    for (const auto& r : p.results) {
-        out += "\n[[results]]\n";
-        key(out, "name", r.name, true);
-        key(out, "code", r.code);
-    }
-    for (const auto& c : p.channels) {
-        out += "\n[[channels]]\n";
-        key(out, "kind", c.kind, true);
-        key(out, "time", c.time, true);
-        if (c.fee) out += "fee = " + std::to_string(*c.fee) + "\n";
-        key(out, "currency", c.currency);
-        key(out, "fee_note", c.fee_note);
-        key(out, "case", c.case_name);
-        key(out, "note", c.note);
-    }
-    out += p.dossier.empty() ? "\ndossier = []\n" : "";
-    for (const auto& d : p.dossier) {
-        out += "\n[[dossier]]\n";
-        key(out, "name", d.name, true);
-        key(out, "form", d.form);
-        out += "originals = " + std::to_string(d.originals) + "\ncopies = " + std::to_string(d.copies) + "\n";
-        key(out, "case", d.case_name);
-        if (d.present_only) out += "present_only = true\n";
-    }
-    for (const auto& b : p.legal_basis) {
-        out += "\n[[legal_basis]]\n";
-        key(out, "number", b.number, true);
-        key(out, "title", b.title, true);
-        if (b.issued) out += "issued = " + b.issued->to_string() + "\n";
-        key(out, "issuer", b.issuer);
-    }
-    return out;
-}
 
 std::string draft_relative_path(const Catalog& c, const PlanEvaluation& e)
 {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "catalog_writer.hpp"
 #include "command.hpp"
 #include "files.hpp"
 #include "loader.hpp"
