@@ -25,9 +25,37 @@ void drop(std::vector<T>& v) { std::vector<T>().swap(v); }
 //             time.value          process-over/-under/-uncheckable messages
 //             duration            process_channel() and the process total
 //   dossier: name.value           unknown-dossier (and its suggestion)
-// Everything else goes, including the positions nobody reports at.
-void keep_what_checks_read(Procedure& p)
+// Everything else goes, including the positions nobody reports at. Channels
+// other than an online one matter only to a procedure a process or plan
+// names, and dossier names only to one a plan names; an abolished procedure
+// needs neither (processes and plans naming it are reported without them).
+CheckNeeds check_needs(const Catalog& catalog)
 {
+    CheckNeeds needs;
+    for (const auto& pr : catalog.processes)
+        if (auto c = parse_code(pr.procedure.value)) needs.by_processes.insert(c->identity);
+    for (const auto& pl : catalog.plans)
+        if (auto c = parse_code(pl.procedure.value)) needs.by_plans.insert(c->identity);
+    return needs;
+}
+
+void keep_what_checks_read(Procedure& p, const CheckNeeds& needs)
+{
+    const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
+    const bool named = !p.abolished && (needs.by_processes.count(identity) || needs.by_plans.count(identity));
+    if (!named) {
+        // the online-channel rule only asks whether one online channel exists
+        std::vector<Channel> keep;
+        if (!p.abolished)
+            for (auto& c : p.channels)
+                if (c.kind.value == "trực tuyến") {
+                    keep.push_back(std::move(c));
+                    break;
+                }
+        p.channels.swap(keep);
+    }
+    if (p.abolished || !needs.by_plans.count(identity)) drop(p.dossier);
+
     for (Text* t : {&p.name, &p.field, &p.kind, &p.agency, &p.authority, &p.delegated, &p.coordinating, &p.address,
                     &p.conditions})
         drop(*t);

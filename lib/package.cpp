@@ -628,14 +628,14 @@ private:
 
 // Moves `part`'s files and procedures into `into`, each procedure shrunk to
 // what check_catalog reads and its file index re-based onto `into.files`.
-void keep_for_checks(Catalog& into, Catalog& part)
+void keep_for_checks(Catalog& into, Catalog& part, const CheckNeeds& needs)
 {
     const std::size_t base = into.files.size();
     for (auto& f : part.files) into.files.push_back(std::move(f));
     for (auto [from, to] : {std::pair{&part.procedures, &into.procedures}, std::pair{&part.abolished, &into.abolished}}) {
         for (auto& p : *from) {
             p.file += base;
-            keep_what_checks_read(p);
+            keep_what_checks_read(p, needs);
             to->push_back(std::move(p));
         }
     }
@@ -681,6 +681,7 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     Catalog catalog = std::move(loaded.catalog);
     keep_errors(errors, loaded.diagnostics);
     keep_errors(errors, layout);
+    const CheckNeeds needs = check_needs(catalog);  // processes and plans are among the small files
 
     // Which procedures go in: all (full), or what changed against --since (delta).
     const bool delta = !o.since.empty();
@@ -710,7 +711,7 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
         keep_errors(errors, part.diagnostics);
         if (!errors.empty()) writer.stop();
         writer.ship_procedures(part.catalog, write_threads);
-        keep_for_checks(catalog, part.catalog);
+        keep_for_checks(catalog, part.catalog, needs);
     }
 
     for (auto& d : check_catalog(catalog, LintOptions{o.created}))
