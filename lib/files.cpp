@@ -1,6 +1,7 @@
 #include "files.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,6 +45,16 @@ std::string write_temp(const std::string& path, std::string_view content)
         throw Error("cannot write '" + path + "': " + std::strerror(errno));
     }
     return tmp;
+}
+
+// rename(2) that fails with EEXIST instead of replacing the target (closing
+// the window between checking and renaming); plain rename where the file
+// system does not support RENAME_NOREPLACE.
+bool rename_no_replace(const std::string& from, const std::string& to)
+{
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+    if (errno != EINVAL && errno != ENOSYS) return false;
+    return ::rename(from.c_str(), to.c_str()) == 0;
 }
 
 }  // namespace
@@ -182,8 +193,10 @@ void FileTransaction::commit()
                 std::error_code ec;
                 if (fs::exists(s.b, ec)) throw Error("'" + s.b + "' already exists; it is never overwritten");
                 make_parent(s.b);
-                if (::rename(s.a.c_str(), s.b.c_str()) != 0)
+                if (!rename_no_replace(s.a, s.b)) {
+                    if (errno == EEXIST) throw Error("'" + s.b + "' already exists; it is never overwritten");
                     throw Error("cannot move '" + s.a + "' to '" + s.b + "': " + std::strerror(errno));
+                }
                 undo_moves.emplace_back(s.a, s.b);
                 break;
             }
