@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "text.hpp"
@@ -10,14 +11,46 @@ namespace tthc {
 
 namespace {
 
+// A procedure as the index knows it: the whole procedure, or only its key.
+struct Entry {
+    const Procedure* full = nullptr;
+    std::size_t file = 0;
+    const Text* code = nullptr;
+    bool abolished = false;
+};
+
 struct Index {
     // identity (national code or provisional code) → procedure
-    std::unordered_map<std::string, const Procedure*> by_code;
+    std::unordered_map<std::string, Entry> by_code;
 };
+
+// The checks of one procedure on its own; `report(rule, pos, message)`.
+template <class Report>
+void procedure_checks(const Procedure& p, const LintOptions& options, Report report)
+{
+    static const Date no_district{2025, 7, 1};
+    if (options.today >= no_district) {
+        for (const auto& l : p.levels)
+            if (l.value == "huyện")
+                report("district-level", l.pos,
+                       "cấp huyện no longer exists since 1 July 2025; announce this procedure at \"tỉnh\" or \"xã\"");
+    }
+    if (p.online.value == "toàn trình" || p.online.value == "một phần") {
+        const bool online = std::any_of(p.channels.begin(), p.channels.end(),
+                                        [](const Channel& c) { return c.kind.value == "trực tuyến"; });
+        if (!online)
+            report("online-channel", p.online.pos,
+                   "online is \"" + p.online.value +
+                       "\" but no channels entry has kind \"trực tuyến\"; add the online channel with its thời hạn and fee");
+    }
+}
 
 class Checker {
 public:
-    Checker(const Catalog& c, const LintOptions& o) : catalog_(c), options_(o) {}
+    Checker(const Catalog& c, const LintOptions& o, const std::vector<ProcedureKey>& keys)
+        : catalog_(c), options_(o), keys_(keys)
+    {
+    }
 
     std::vector<Diagnostic> run()
     {
@@ -42,53 +75,48 @@ private:
         return catalog_.files.at(file) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
     }
 
-    const Procedure* find(const std::string& code) const
+    // The entry of a code's identity, or nullptr.
+    const Entry* find(const std::string& code) const
     {
         const auto parsed = parse_code(code);
         if (!parsed) return nullptr;
         const auto it = index_.by_code.find(parsed->identity);
-        return it == index_.by_code.end() ? nullptr : it->second;
+        return it == index_.by_code.end() ? nullptr : &it->second;
     }
 
+    // Procedures in force, then abolished ones, each in file order: the
+    // first of two with the same identity keeps the code.
     void index_codes()
     {
-        for (const auto* list : {&catalog_.procedures, &catalog_.abolished}) {
-            for (const auto& p : *list) {
-                if (!p.parsed_code) continue;
-                auto [it, inserted] = index_.by_code.emplace(p.parsed_code->identity, &p);
-                if (!inserted) {
-                    const Procedure& first = *it->second;
-                    std::string same = first.code.value == p.code.value
-                                           ? ""
-                                           : " (\"" + first.code.value + "\" names the same procedure)";
-                    report("duplicate-code", p.file, p.code.pos,
-                           "code " + p.code.value + " is already used by " + where(first.file, first.code.pos) + same);
-                }
+        std::vector<std::pair<std::string, Entry>> entries;
+        for (const auto* list : {&catalog_.procedures, &catalog_.abolished})
+            for (const auto& p : *list)
+                if (p.parsed_code) entries.push_back({p.parsed_code->identity, Entry{&p, p.file, &p.code, p.abolished}});
+        for (const auto& k : keys_) entries.push_back({k.identity, Entry{nullptr, k.file, &k.code, k.abolished}});
+        if (!keys_.empty())
+            std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+                return std::tuple(a.second.abolished, a.second.file, a.second.code->pos.line, a.second.code->pos.column) <
+                       std::tuple(b.second.abolished, b.second.file, b.second.code->pos.line, b.second.code->pos.column);
+            });
+        for (const auto& [identity, e] : entries) {
+            auto [it, inserted] = index_.by_code.emplace(identity, e);
+            if (!inserted) {
+                const Entry& first = it->second;
+                std::string same = first.code->value == e.code->value
+                                       ? ""
+                                       : " (\"" + first.code->value + "\" names the same procedure)";
+                report("duplicate-code", e.file, e.code->pos,
+                       "code " + e.code->value + " is already used by " + where(first.file, first.code->pos) + same);
             }
         }
     }
 
     void check_procedures()
     {
-        static const Date no_district{2025, 7, 1};
-        for (const auto& p : catalog_.procedures) {
-            if (options_.today >= no_district) {
-                for (const auto& l : p.levels)
-                    if (l.value == "huyện")
-                        report("district-level", p.file, l.pos,
-                               "cấp huyện no longer exists since 1 July 2025; announce this procedure at \"tỉnh\" or "
-                               "\"xã\"");
-            }
-            if (p.online.value == "toàn trình" || p.online.value == "một phần") {
-                const bool online = std::any_of(p.channels.begin(), p.channels.end(),
-                                                [](const Channel& c) { return c.kind.value == "trực tuyến"; });
-                if (!online)
-                    report("online-channel", p.file, p.online.pos,
-                           "online is \"" + p.online.value +
-                               "\" but no channels entry has kind \"trực tuyến\"; add the online channel with its "
-                               "thời hạn and fee");
-            }
-        }
+        for (const auto& p : catalog_.procedures)
+            procedure_checks(p, options_, [&](std::string_view rule, Pos pos, std::string message) {
+                report(rule, p.file, pos, std::move(message));
+            });
     }
 
     void check_units()
@@ -136,26 +164,26 @@ private:
                     report("unknown-unit", pr.file, s.unit.pos,
                            "unit \"" + s.unit.value + "\" is not in units.toml" + suggest_unit(s.unit.value, units_));
             if (!pr.procedure.present || pr.procedure.value.empty()) continue;
-            const Procedure* p = find(pr.procedure.value);
-            if (!p) {
+            const Entry* e = find(pr.procedure.value);
+            if (!e) {
                 if (parse_code(pr.procedure.value))
                     report("unknown-procedure", pr.file, pr.procedure.pos,
                            "procedure " + pr.procedure.value + " is not in this catalog");
                 continue;
             }
-            if (p->abolished) {
+            if (e->abolished) {
                 report("unknown-procedure", pr.file, pr.procedure.pos,
                        "procedure " + pr.procedure.value + " is abolished; its process should be abolished with it");
                 continue;
             }
-            auto [it, inserted] = seen.emplace(p->parsed_code->identity, &pr);
+            auto [it, inserted] = seen.emplace(parse_code(pr.procedure.value)->identity, &pr);
             if (!inserted) {
                 report("duplicate-id", pr.file, pr.procedure.pos,
                        "procedure " + pr.procedure.value + " already has an internal process at " +
                            where(it->second->file, it->second->procedure.pos));
                 continue;
             }
-            check_process_time(*p, pr, hpd);
+            if (e->full) check_process_time(*e->full, pr, hpd);  // a key alone has no channels to check against
         }
     }
 
@@ -232,18 +260,20 @@ private:
                            "plan id \"" + pl.id.value + "\" is already used at " + where(it->second->file, it->second->id.pos));
             }
             if (pl.procedure.value.empty()) continue;
-            const Procedure* p = find(pl.procedure.value);
-            const bool carried_out = p && p->abolished &&
+            const Entry* e = find(pl.procedure.value);
+            const bool carried_out = e && e->abolished &&
                                      std::any_of(pl.changes.begin(), pl.changes.end(),
                                                  [](const PlanChange& c) { return c.kind.value == "abolish"; });
             if (carried_out) continue;  // a plan to abolish it, and it was: the plan stays as history
-            if (!p || p->abolished) {
+            if (!e || e->abolished) {
                 if (parse_code(pl.procedure.value))
                     report("unknown-procedure", pl.file, pl.procedure.pos,
                            "procedure " + pl.procedure.value +
-                               (p ? " is abolished; a plan cannot simplify it" : " is not in this catalog"));
+                               (e ? " is abolished; a plan cannot simplify it" : " is not in this catalog"));
                 continue;
             }
+            if (!e->full) continue;  // a key alone has no dossier or channels to check against
+            const Procedure* p = e->full;
             for (const auto& c : pl.changes) {
                 if (c.kind.value == "remove-dossier" && !c.item.value.empty()) {
                     const std::string want = fold(c.item.value);
@@ -306,6 +336,7 @@ private:
 
     const Catalog& catalog_;
     const LintOptions& options_;
+    const std::vector<ProcedureKey>& keys_;
     Index index_;
     std::map<std::string, const Unit*> units_;
     std::vector<Diagnostic> out_;
@@ -332,7 +363,23 @@ const Channel* process_channel(const Procedure& procedure, const Process& proces
 
 std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options)
 {
-    return Checker(catalog, options).run();
+    static const std::vector<ProcedureKey> none;
+    return Checker(catalog, options, none).run();
+}
+
+std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options,
+                                      const std::vector<ProcedureKey>& keys)
+{
+    return Checker(catalog, options, keys).run();
+}
+
+std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options)
+{
+    std::vector<Diagnostic> out;
+    procedure_checks(p, options, [&](std::string_view rule, Pos pos, std::string message) {
+        out.push_back({file, pos, find_rule(rule)->severity, std::string(rule), std::move(message), {}});
+    });
+    return out;
 }
 
 std::vector<Diagnostic> lint_path(const std::string& path, const LintOptions& options, Catalog* loaded)

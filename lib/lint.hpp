@@ -19,6 +19,27 @@ struct LintOptions {
 // Cross-file checks on a loaded catalog; returns only the new findings.
 std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options);
 
+// A procedure reduced to its code: what the cross-file checks need of one
+// that no internal process or plan names, once its own checks have run
+// (check_procedure). Lets a caller that streams a large catalog keep a few
+// dozen bytes per procedure instead of the procedure.
+struct ProcedureKey {
+    std::size_t file = 0;  // index into Catalog::files
+    Text code;
+    std::string identity;  // ProcedureCode::identity
+    bool abolished = false;
+};
+
+// The checks of one procedure on its own (level huyện after 1 July 2025, an
+// online service without an online channel), as check_catalog runs them on
+// every procedure of Catalog::procedures; `file` names it in the findings.
+std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options);
+
+// check_catalog, with more procedures known only by their keys (in force and
+// abolished; their check_procedure findings are the caller's).
+std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options,
+                                      const std::vector<ProcedureKey>& keys);
+
 // Loads and checks a catalog: the load findings and check_catalog's, sorted.
 // Throws Error when the path cannot be read at all.
 std::vector<Diagnostic> lint_path(const std::string& path, const LintOptions& options, Catalog* loaded = nullptr);
