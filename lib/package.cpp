@@ -626,17 +626,29 @@ private:
     std::vector<std::thread> helpers_;
 };
 
-// Moves `part`'s files and procedures into `into`, each procedure shrunk to
-// what check_catalog reads and its file index re-based onto `into.files`.
-void keep_for_checks(Catalog& into, Catalog& part, const CheckNeeds& needs)
+// Moves `part`'s files and procedures into what the cross-file checks keep:
+// a procedure that a process or plan names, shrunk to what check_catalog
+// reads of it (into `into`, its file index re-based onto `into.files`); any
+// other one only as its key, after its own checks (errors into `errors`).
+void keep_for_checks(Catalog& into, std::vector<ProcedureKey>& keys, Catalog& part, const CheckNeeds& needs,
+                     const LintOptions& lint, std::vector<Diagnostic>& errors)
 {
     const std::size_t base = into.files.size();
     for (auto& f : part.files) into.files.push_back(std::move(f));
     for (auto [from, to] : {std::pair{&part.procedures, &into.procedures}, std::pair{&part.abolished, &into.abolished}}) {
         for (auto& p : *from) {
             p.file += base;
-            keep_what_checks_read(p, needs);
-            to->push_back(std::move(p));
+            const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
+            const bool named = !p.abolished && (needs.by_processes.count(identity) || needs.by_plans.count(identity));
+            if (named) {
+                keep_what_checks_read(p, needs);
+                to->push_back(std::move(p));
+                continue;
+            }
+            if (!p.abolished)
+                for (auto& d : check_procedure(p, into.files[p.file], lint))
+                    if (d.severity == Severity::error) errors.push_back(std::move(d));
+            if (p.parsed_code) keys.push_back({p.file, std::move(p.code), identity, p.abolished});
         }
     }
 }
@@ -682,6 +694,8 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     keep_errors(errors, loaded.diagnostics);
     keep_errors(errors, layout);
     const CheckNeeds needs = check_needs(catalog);  // processes and plans are among the small files
+    const LintOptions lint{o.created};
+    std::vector<ProcedureKey> keys;  // the procedures no process or plan names
 
     // Which procedures go in: all (full), or what changed against --since (delta).
     const bool delta = !o.since.empty();
@@ -701,20 +715,17 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     // A single-file catalog has its procedures loaded already; a directory's
     // come part by part, the next part loading while this one is written.
     writer.ship_procedures(catalog, cores);
-    std::size_t in_force = 0;
-    for (const auto& f : procedure_files) in_force += f.kind == FileKind::procedure;
-    catalog.procedures.reserve(catalog.procedures.size() + in_force);
-    catalog.abolished.reserve(catalog.abolished.size() + procedure_files.size() - in_force);
+    keys.reserve(procedure_files.size());
     catalog.files.reserve(catalog.files.size() + procedure_files.size());
     for (std::size_t k = 0; k < parts.parts(); ++k) {
         LoadResult part = parts.take(k);
         keep_errors(errors, part.diagnostics);
         if (!errors.empty()) writer.stop();
         writer.ship_procedures(part.catalog, write_threads);
-        keep_for_checks(catalog, part.catalog, needs);
+        keep_for_checks(catalog, keys, part.catalog, needs, lint, errors);
     }
 
-    for (auto& d : check_catalog(catalog, LintOptions{o.created}))
+    for (auto& d : check_catalog(catalog, lint, keys))
         if (d.severity == Severity::error) errors.push_back(std::move(d));
     if (!errors.empty()) {
         sort_diagnostics(errors);

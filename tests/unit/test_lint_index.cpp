@@ -37,6 +37,48 @@ TEST_CASE("shrunk procedures give the same cross-file findings as whole ones")
     }
 }
 
+TEST_CASE("keys for the procedures no process or plan names give the same findings too")
+{
+    for (const char* rel : {"catalogs/ha-noi", "fixtures/lint/process-over/catalog", "fixtures/lint/process-references/catalog",
+                            "fixtures/lint/plans-decisions/catalog", "fixtures/lint/online-channel/catalog",
+                            "fixtures/lint/duplicate-code/catalog", "fixtures/lint/district-level/catalog"}) {
+        INFO(rel);
+        LoadResult r = load_catalog(std::string(TTHC_SOURCE_DIR) + "/" + rel);
+        const LintOptions options{Date{2026, 11, 27}};
+        const std::string whole = findings(r.catalog);
+        const CheckNeeds needs = check_needs(r.catalog);
+        Catalog kept;
+        kept.root = r.catalog.root;
+        kept.files = r.catalog.files;
+        kept.info = r.catalog.info;
+        kept.units = r.catalog.units;
+        kept.processes = r.catalog.processes;
+        kept.plans = r.catalog.plans;
+        kept.decisions = r.catalog.decisions;
+        std::vector<ProcedureKey> keys;
+        std::vector<Diagnostic> own;
+        for (auto* list : {&r.catalog.procedures, &r.catalog.abolished}) {
+            for (auto& p : *list) {
+                const std::string id = p.parsed_code ? p.parsed_code->identity : "";
+                if (!p.abolished && (needs.by_processes.count(id) || needs.by_plans.count(id))) {
+                    keep_what_checks_read(p, needs);
+                    (p.abolished ? kept.abolished : kept.procedures).push_back(p);
+                    continue;
+                }
+                if (!p.abolished)
+                    for (auto& d : check_procedure(p, r.catalog.files.at(p.file), options)) own.push_back(d);
+                if (p.parsed_code) keys.push_back({p.file, p.code, id, p.abolished});
+            }
+        }
+        std::vector<Diagnostic> all = check_catalog(kept, options, keys);
+        all.insert(all.end(), own.begin(), own.end());
+        sort_diagnostics(all);
+        std::string text;
+        for (const auto& d : all) text += format_diagnostic(d, false);
+        CHECK(text == whole);
+    }
+}
+
 TEST_CASE("a procedure no process or plan names keeps one online channel and no dossier")
 {
     LoadResult r = load_catalog(std::string(TTHC_SOURCE_DIR) + "/catalogs/ha-noi");
