@@ -19,8 +19,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 die() { echo "diff-bench: $*" >&2; exit 2; }
 tthc=$BUILD/tools/tthc
 [[ -x $tthc ]] || die "$tthc not found (build first, or set BUILD)"
-old=$BENCH_DIR/catalog-$N
-[[ -f $old/catalog.toml ]] || die "$old missing: run bench/lint-bench.sh $N first (it generates and caches the catalog)"
+# shellcheck source=bench/catalog.sh
+source "$here/catalog.sh"
+ensure_catalog "$N" || die "cannot generate the catalog"
+old=$catalog
 new=$BENCH_DIR/catalog-$N-changed-$K
 if [[ ! -f $new/catalog.toml ]]; then
     echo "diff-bench: copying $old to $new and changing $K procedures" >&2

@@ -22,7 +22,7 @@ N=${1:-70000}
 BUILD=${BUILD:-build}
 BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
 RUNS=${RUNS:-3}
-SEED=1
+SEED=${SEED:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [[ -z ${BENCH_OUT:-} ]]; then
     if [[ -d /dev/shm && -w /dev/shm ]]; then BENCH_OUT=/dev/shm; else BENCH_OUT=${TMPDIR:-/tmp}; fi
@@ -41,23 +41,9 @@ tthc=$BUILD/tools/tthc
 command -v xmllint >/dev/null || die "xmllint not found (install libxml2-utils)"
 command -v python3 >/dev/null || die "python3 not found"
 
-catalog=$BENCH_DIR/catalog-$N
-stamp_file=$BENCH_DIR/catalog-$N.stamp
-stamp="$(sha256sum "$here/gen_catalog.py" | cut -d' ' -f1) seed=$SEED"
-mkdir -p "$BENCH_DIR"
-if [[ -f $catalog/catalog.toml && -f $stamp_file && $(cat "$stamp_file") == "$stamp" ]]; then
-    echo "catalog: reusing $catalog" >&2
-else
-    tmp=$(mktemp -d "$BENCH_DIR/.catalog-$N.XXXXXX")
-    trap 'rm -rf "$tmp"' EXIT
-    echo "catalog: generating $N procedures into $catalog" >&2
-    python3 "$here/gen_catalog.py" "$N" "$tmp/catalog" --seed "$SEED"
-    rm -rf "$catalog" "$stamp_file"
-    mv "$tmp/catalog" "$catalog"
-    echo "$stamp" >"$stamp_file"
-    rm -rf "$tmp"
-    trap - EXIT
-fi
+# shellcheck source=bench/catalog.sh
+source "$here/catalog.sh"
+ensure_catalog "$N" || die "cannot generate the catalog"
 
 work=$(mktemp -d "$BENCH_OUT/export-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -19,7 +19,7 @@ N=${1:-70000}
 BUILD=${BUILD:-build}
 BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
 RUNS=${RUNS:-3}
-SEED=1
+SEED=${SEED:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 die() { echo "lint-bench: $*" >&2; exit 2; }
@@ -36,29 +36,9 @@ floor=$BUILD/bench/tthc-parse-floor
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found (install GNU time)"
 command -v python3 >/dev/null || die "python3 not found"
 
-catalog=$BENCH_DIR/catalog-$N
-# The cache is keyed by N; the stamp beside it (the generator's checksum and seed) makes a change
-# to the generator regenerate it instead of benchmarking a stale catalog.
-stamp_file=$BENCH_DIR/catalog-$N.stamp
-stamp="$(sha256sum "$here/gen_catalog.py" | cut -d' ' -f1) seed=$SEED"
-mkdir -p "$BENCH_DIR"
-if [[ -f $catalog/catalog.toml && -f $stamp_file && $(cat "$stamp_file") == "$stamp" ]]; then
-    echo "catalog: reusing $catalog" >&2
-else
-    # Generate beside the cache and rename, so an interrupted run never leaves a half catalog behind.
-    tmp=$(mktemp -d "$BENCH_DIR/.catalog-$N.XXXXXX")
-    trap 'rm -rf "$tmp"' EXIT
-    echo "catalog: generating $N procedures into $catalog" >&2
-    start=$(date +%s.%N)
-    python3 "$here/gen_catalog.py" "$N" "$tmp/catalog" --seed "$SEED"
-    end=$(date +%s.%N)
-    rm -rf "$catalog" "$stamp_file"
-    mv "$tmp/catalog" "$catalog"
-    echo "$stamp" >"$stamp_file"
-    rm -rf "$tmp"
-    trap - EXIT
-    awk -v s="$start" -v e="$end" 'BEGIN { printf "catalog: generated in %.1f s\n", e - s }' >&2
-fi
+# shellcheck source=bench/catalog.sh
+source "$here/catalog.sh"
+ensure_catalog "$N" || die "cannot generate the catalog"
 
 size_bytes=$(du -sb "$catalog" | cut -f1)
 file_count=$(find "$catalog" -type f -name '*.toml' | wc -l)
