@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "announcement.hpp"
 #include "bpmn.hpp"
 #include "command.hpp"
 #include "files.hpp"
@@ -26,6 +27,7 @@ namespace {
 struct ProcessArgs {
     CommonOptions common;
     std::string catalog, number, date, effective, out, bpmn_dir, dot_dir;
+    bool record = false;
     std::vector<std::string> codes;
     ProcessDecisionInfo info;
 };
@@ -77,6 +79,14 @@ int run_process(ProcessArgs args)
     if (fatal)
         throw Error("'" + args.catalog + "' cannot be read whole; nothing was drafted", "run 'tthc lint " + args.catalog + "'");
 
+    if (args.record && args.number.empty())
+        throw Error("--record needs --number: the ledger keeps a decision by its số ký hiệu");
+    if (args.record && !std::filesystem::is_directory(args.catalog))
+        throw Error("--record needs a catalog directory: the decision is written to its decisions/");
+    if (!info.sign_mode.empty() && !(info.sign_mode.starts_with("TM.") || info.sign_mode.starts_with("KT.") ||
+                                     info.sign_mode.starts_with("Q.") || info.sign_mode.starts_with("TL.") ||
+                                     info.sign_mode.starts_with("TUQ.")))
+        throw Error("--sign-mode '" + info.sign_mode + "' must start with TM., KT., Q., TL. or TUQ.");
     if (args.number.empty()) {
         info.number = blank_number(catalog);
     } else {
@@ -125,6 +135,20 @@ int run_process(ProcessArgs args)
             }
         }
     }
+    if (args.record) {
+        // the ledger learns which decision approved which processes (catalog-format.md section 6)
+        LedgerEntry entry;
+        entry.number = info.number;
+        entry.date = info.date;
+        entry.effective = info.effective.value_or(info.date);
+        entry.title = process_decision_title(catalog, processes, info);
+        entry.signer = info.signer;
+        entry.signer_title = info.signer_title;
+        entry.sign_mode = info.sign_mode;
+        entry.basis = ledger_basis(process_decision_basis(catalog, processes, info));
+        for (const auto& r : processes) entry.processes.push_back(r.procedure->code.value);
+        tx.create(ledger_path(args.catalog, entry), ledger_toml(entry));
+    }
     for (const std::string* dir : {&args.bpmn_dir, &args.dot_dir})
         if (!dir->empty()) std::filesystem::create_directories(*dir);
     tx.commit();
@@ -161,6 +185,8 @@ void register_process(CLI::App& app, Command& command)
     sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
     sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");
     sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
+    sub->add_flag("--record", args->record,
+                  "Record the decision in the catalog's ledger (decisions/; needs --number), with the document");
     sub->add_option("--bpmn", args->bpmn_dir, "Also write DIR/<code>.bpmn (BPMN 2.0 with diagram) per process");
     sub->add_option("--dot", args->dot_dir, "Also write DIR/<code>.dot (Graphviz), and <code>.svg when dot is installed");
     add_common_options(*sub, args->common, {"md", "html", "docx"});
