@@ -73,7 +73,7 @@ std::string procedure_toml(const Procedure& p)
     t.list("levels", p.levels, true);
     t.key("kind", p.kind);
     t.list("subjects", p.subjects);
-    t.key("agency", p.agency.value);
+    t.key("agency", p.agency);  // absent only in data kept as published (export --as-published)
     t.key("authority", p.authority);
     t.key("delegated", p.delegated);
     t.key("coordinating", p.coordinating);
@@ -91,7 +91,7 @@ std::string procedure_toml(const Procedure& p)
     for (const auto& c : p.channels) {
         t.table("channels");
         t.key("kind", c.kind.value);
-        t.key("time", c.time.value);
+        t.key("time", c.time);
         if (c.fee) t.bare("fee", std::to_string(*c.fee));
         t.key("currency", c.currency);
         t.key("fee_note", c.fee_note);

@@ -234,6 +234,13 @@ const std::vector<PackageRule>& package_rules()
     return rules;
 }
 
+bool tolerated_as_published(std::string_view rule)
+{
+    static constexpr std::string_view rules[] = {"missing-key", "bad-duration", "bad-legal-number", "unknown-currency",
+                                                 "online-channel", "empty-dossier"};
+    return std::find(std::begin(rules), std::end(rules), rule) != std::end(rules);
+}
+
 // ---- export -----------------------------------------------------------------
 
 namespace {
@@ -626,12 +633,30 @@ private:
     std::vector<std::thread> helpers_;
 };
 
+// Which findings stop the export: every error, or with --as-published those
+// of rules it does not tolerate (the tolerated ones are only counted).
+struct ErrorFilter {
+    bool as_published = false;
+    std::size_t tolerated = 0;
+
+    void keep(std::vector<Diagnostic>& into, std::vector<Diagnostic>& from)
+    {
+        for (auto& d : from) {
+            if (d.severity != Severity::error) continue;
+            if (as_published && tolerated_as_published(d.rule))
+                ++tolerated;
+            else
+                into.push_back(std::move(d));
+        }
+    }
+};
+
 // Moves `part`'s files and procedures into what the cross-file checks keep:
 // a procedure that a process or plan names, shrunk to what check_catalog
 // reads of it (into `into`, its file index re-based onto `into.files`); any
 // other one only as its key, after its own checks (errors into `errors`).
 void keep_for_checks(Catalog& into, std::vector<ProcedureKey>& keys, Catalog& part, const CheckNeeds& needs,
-                     const LintOptions& lint, std::vector<Diagnostic>& errors)
+                     const LintOptions& lint, ErrorFilter& filter, std::vector<Diagnostic>& errors)
 {
     const std::size_t base = into.files.size();
     for (auto& f : part.files) into.files.push_back(std::move(f));
@@ -645,19 +670,15 @@ void keep_for_checks(Catalog& into, std::vector<ProcedureKey>& keys, Catalog& pa
                 to->push_back(std::move(p));
                 continue;
             }
-            if (!p.abolished)
-                for (auto& d : check_procedure(p, into.files[p.file], lint))
-                    if (d.severity == Severity::error) errors.push_back(std::move(d));
+            if (!p.abolished) {
+                auto own = check_procedure(p, into.files[p.file], lint);
+                filter.keep(errors, own);
+            }
             if (p.parsed_code) keys.push_back({p.file, std::move(p.code), identity, p.abolished});
         }
     }
 }
 
-void keep_errors(std::vector<Diagnostic>& into, std::vector<Diagnostic>& from)
-{
-    for (auto& d : from)
-        if (d.severity == Severity::error) into.push_back(std::move(d));
-}
 
 bool is_procedure_file(const CatalogFile& f) { return f.kind == FileKind::procedure || f.kind == FileKind::abolished; }
 
@@ -691,8 +712,9 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     PartLoader parts(catalog_path, procedure_files, 256, 8, cores - write_threads);
     LoadResult loaded = load_files(catalog_path, small, LoadOptions{write_threads});
     Catalog catalog = std::move(loaded.catalog);
-    keep_errors(errors, loaded.diagnostics);
-    keep_errors(errors, layout);
+    ErrorFilter filter{o.as_published};
+    filter.keep(errors, loaded.diagnostics);
+    filter.keep(errors, layout);
     const CheckNeeds needs = check_needs(catalog);  // processes and plans are among the small files
     const LintOptions lint{o.created};
     std::vector<ProcedureKey> keys;  // the procedures no process or plan names
@@ -719,14 +741,14 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     catalog.files.reserve(catalog.files.size() + procedure_files.size());
     for (std::size_t k = 0; k < parts.parts(); ++k) {
         LoadResult part = parts.take(k);
-        keep_errors(errors, part.diagnostics);
+        filter.keep(errors, part.diagnostics);
         if (!errors.empty()) writer.stop();
         writer.ship_procedures(part.catalog, write_threads);
-        keep_for_checks(catalog, keys, part.catalog, needs, lint, errors);
+        keep_for_checks(catalog, keys, part.catalog, needs, lint, filter, errors);
     }
 
-    for (auto& d : check_catalog(catalog, lint, keys))
-        if (d.severity == Severity::error) errors.push_back(std::move(d));
+    auto cross = check_catalog(catalog, lint, keys);
+    filter.keep(errors, cross);
     if (!errors.empty()) {
         sort_diagnostics(errors);
         result.diagnostics = std::move(errors);
@@ -745,6 +767,7 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
         return result;
     }
     result.counts = writer.counts;
+    result.tolerated = filter.tolerated;
 
     Manifest m;
     m.created = o.created;

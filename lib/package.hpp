@@ -23,7 +23,19 @@ struct ExportOptions {
     std::string since;      // an older version of the catalog: write a delta package against it
     std::string key, cert;  // sign the manifest with this PEM key and certificate (both or neither)
     unsigned threads = 0;   // 0: one per core
+    // Publish the data as it is even where lint finds values missing or
+    // malformed that the package can carry as written (see
+    // tolerated_as_published); anything else still stops the export.
+    bool as_published = false;
 };
+
+// The lint rules whose errors --as-published tolerates: a value that is
+// missing (agency, thời hạn) or written in a form the toolkit cannot read
+// (durations, legal numbers, currencies), which the package carries exactly as
+// the catalog has it. Errors that lose or garble data (unknown keys, wrong
+// types, fees dropped at load, invalid or duplicate codes, unreadable files)
+// are never tolerated.
+bool tolerated_as_published(std::string_view rule);
 
 struct PackageCounts {
     std::size_t procedures = 0, abolished = 0, decisions = 0, files = 0;
@@ -36,6 +48,7 @@ struct ExportResult {
     std::string package_id;
     PackageCounts counts;
     bool written = false;
+    std::size_t tolerated = 0;  // --as-published: lint errors kept as published
 };
 
 // Loads and lints the catalog at `catalog_path` and, when it has no error,
@@ -74,6 +87,7 @@ struct ImportResult {
     std::vector<Diagnostic> diagnostics;  // the package's problems: when there is one, nothing was written
     PackageCounts counts;
     bool written = false;
+    std::size_t tolerated = 0;  // --as-published: lint errors kept as published
 };
 
 // Verifies a full package and writes the catalog directory it holds

@@ -47,7 +47,7 @@ std::string procedure_xml(const Procedure& p)
     w.end();
     w.element("kind", p.kind);
     w.list("subjects", "item", p.subjects);
-    w.element("agency", p.agency.value);
+    w.element("agency", p.agency);  // absent only in a package made --as-published
     w.element("authority", p.authority);
     w.element("delegated", p.delegated);
     w.element("coordinating", p.coordinating);
@@ -70,7 +70,7 @@ std::string procedure_xml(const Procedure& p)
     for (const auto& c : p.channels) {
         w.start("channel");
         w.element("kind", c.kind.value);
-        w.element("time", c.time.value);
+        w.element("time", c.time);  // absent only in a package made --as-published
         if (c.fee) w.element("fee", std::to_string(*c.fee));
         w.element("currency", c.currency);
         w.element("feeNote", c.fee_note);

@@ -16,7 +16,7 @@ namespace {
 
 struct ExportArgs {
     std::string catalog, out, date, since, key, cert, import;
-    bool force = false, schema = false, quiet = false;
+    bool force = false, schema = false, quiet = false, as_published = false;
     unsigned jobs = 0;
 };
 
@@ -67,14 +67,16 @@ int run_export(const ExportArgs& args)
     options.key = args.key;
     options.cert = args.cert;
     options.threads = args.jobs;
+    options.as_published = args.as_published;
     const ExportResult r = export_package(args.catalog, options);
     if (!r.written) {
         print_errors(r.diagnostics);
         throw Error("the catalog has errors; no package was written", "run 'tthc lint " + args.catalog + "' for every finding");
     }
     if (!args.quiet)
-        spdlog::info("export: wrote {} ({}): {}, {} files{}", args.out, r.package_id, counts_text(r.counts),
-                     r.counts.files, args.key.empty() ? "" : ", signed");
+        spdlog::info("export: wrote {} ({}): {}, {} files{}{}", args.out, r.package_id, counts_text(r.counts),
+                     r.counts.files, args.key.empty() ? "" : ", signed",
+                     r.tolerated ? "; " + std::to_string(r.tolerated) + " lint errors kept as published" : std::string());
     return exit_ok;
 }
 
@@ -94,6 +96,9 @@ void register_export(CLI::App& app, Command& command)
                     "The PEM certificate of the --sign key (with --import: the certificate the package must be signed with)");
     sub->add_option("--import", args->import, "Turn the package PKG back into a catalog directory at --out");
     sub->add_flag("--schema", args->schema, "Print the XML schema (XSD) and exit");
+    sub->add_flag("--as-published", args->as_published,
+                  "Export data as published even with missing or unreadable values (agency, thời hạn, durations, "
+                  "legal numbers); other errors still stop it");
     sub->add_option("-j,--jobs", args->jobs, "Threads for writing and validating (default: one per core)");
     sub->add_flag("-q,--quiet", args->quiet, "No summary on standard error");
     sub->set_version_flag("--version", std::string("tthc ") + tthc::version);
