@@ -612,15 +612,9 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
     d.signer = r.text("signer", Need::optional);
     d.signer_title = r.text("signer_title", Need::optional);
     d.sign_mode = r.text("sign_mode", Need::optional);
-    if (d.sign_mode.present) {
-        const std::string& m = d.sign_mode.value;
-        static constexpr std::string_view modes[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
-        const bool ok = std::any_of(std::begin(modes), std::end(modes),
-                                    [&](std::string_view prefix) { return m.starts_with(prefix); });
-        if (!ok)
-            ctx.sink.report("bad-value", d.sign_mode.pos,
-                            "sign_mode \"" + m + "\" must start with TM., KT., Q., TL. or TUQ.");
-    }
+    if (d.sign_mode.present && !is_sign_mode(d.sign_mode.value))
+        ctx.sink.report("bad-value", d.sign_mode.pos,
+                        "sign_mode \"" + d.sign_mode.value + "\" must start with TM., KT., Q., TL. or TUQ.");
     d.basis = r.texts("basis", Need::optional);
     d.new_codes = read_codes(r, "new");
     d.amended = read_codes(r, "amended");

@@ -205,6 +205,14 @@ std::optional<LegalNumber> parse_legal_number(std::string_view text)
     return out;
 }
 
+bool is_sign_mode(std::string_view text)
+{
+    static constexpr std::string_view modes[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
+    for (auto m : modes)
+        if (text.starts_with(m)) return true;
+    return false;
+}
+
 bool is_known_currency(std::string_view code)
 {
     static constexpr std::array<std::string_view, 17> known = {"AUD", "CAD", "CHF", "CNY", "EUR", "GBP",

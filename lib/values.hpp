@@ -55,6 +55,10 @@ struct LegalNumber {
 
 std::optional<LegalNumber> parse_legal_number(std::string_view text);
 
+// Whether a signature line is one of the forms of Nghị định 30/2020/NĐ-CP
+// (thẩm quyền ký): it starts with TM., KT., Q., TL. or TUQ. ("KT. CHỦ TỊCH").
+bool is_sign_mode(std::string_view text);
+
 // ISO 4217 codes the toolkit accepts for fees.
 bool is_known_currency(std::string_view code);
 

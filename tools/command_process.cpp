@@ -83,9 +83,7 @@ int run_process(ProcessArgs args)
         throw Error("--record needs --number: the ledger keeps a decision by its số ký hiệu");
     if (args.record && !std::filesystem::is_directory(args.catalog))
         throw Error("--record needs a catalog directory: the decision is written to its decisions/");
-    if (!info.sign_mode.empty() && !(info.sign_mode.starts_with("TM.") || info.sign_mode.starts_with("KT.") ||
-                                     info.sign_mode.starts_with("Q.") || info.sign_mode.starts_with("TL.") ||
-                                     info.sign_mode.starts_with("TUQ.")))
+    if (!info.sign_mode.empty() && !is_sign_mode(info.sign_mode))
         throw Error("--sign-mode '" + info.sign_mode + "' must start with TM., KT., Q., TL. or TUQ.");
     if (args.number.empty()) {
         info.number = blank_number(catalog);

@@ -37,9 +37,7 @@ void resolve_decision(DecisionArgs& args)
     info.date = parse_date_option(args.date, "--date");
     info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
     if (info.effective < info.date) throw Error("--effective is before --date");
-    static constexpr std::string_view modes[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
-    if (!info.sign_mode.empty() &&
-        std::none_of(std::begin(modes), std::end(modes), [&](std::string_view m) { return info.sign_mode.starts_with(m); }))
+    if (!info.sign_mode.empty() && !is_sign_mode(info.sign_mode))
         throw Error("--sign-mode '" + info.sign_mode + "' must start with TM., KT., Q., TL. or TUQ.",
                     "for example --sign-mode \"KT. CHỦ TỊCH\"; leave it out when the head signs");
 }
