@@ -104,3 +104,13 @@ TEST_CASE("currencies and dates")
     CHECK_FALSE(parse_date("1/7/2025"));
     CHECK(Date{2025, 7, 1}.to_string() == "2025-07-01");
 }
+
+TEST_CASE("signature lines (thẩm quyền ký)")
+{
+    CHECK(is_sign_mode("KT. CHỦ TỊCH"));
+    CHECK(is_sign_mode("TM. ỦY BAN NHÂN DÂN"));
+    CHECK(is_sign_mode("TUQ. BỘ TRƯỞNG"));
+    CHECK_FALSE(is_sign_mode("Ký thay Chủ tịch"));
+    CHECK_FALSE(is_sign_mode("KT CHỦ TỊCH"));
+    CHECK_FALSE(is_sign_mode(""));
+}
