@@ -304,8 +304,7 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     // is lint's; values that did not parse are compared as written.
     for (auto* diags : {&layout, &old_load.diagnostics, &new_load.diagnostics})
         for (auto& d : *diags)
-            if (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file")
-                result.diagnostics.push_back(std::move(d));
+            if (unreadable(d)) result.diagnostics.push_back(std::move(d));
     for (const Catalog* c : {&old_load.catalog, &new_load.catalog})
         for (const auto* list : {&c->procedures, &c->abolished})
             for (const auto& p : *list)

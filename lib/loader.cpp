@@ -20,6 +20,11 @@ namespace tthc {
 
 namespace fs = std::filesystem;
 
+bool unreadable(const Diagnostic& d)
+{
+    return d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file";
+}
+
 bool LoadResult::has_errors() const
 {
     return std::any_of(diagnostics.begin(), diagnostics.end(),

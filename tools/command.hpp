@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "loader.hpp"
 #include "values.hpp"
 
 namespace tthc::cli {
@@ -35,6 +36,13 @@ Date parse_date_option(const std::string& value, const std::string& option);
 // Writes the product: atomically to `out_path`, or to standard output when it
 // is empty (refusing binary output to a terminal).
 void emit(const std::string& bytes, const std::string& out_path, bool binary);
+
+// Loads the catalog at `path` for a command that needs it whole: findings
+// that mean a file could not be read (lib/loader.hpp unreadable(), and any
+// `also` accepts) are printed on standard error and stop the run with
+// "'PATH' cannot be read whole; nothing was <undone>".
+LoadResult load_whole(const std::string& path, std::string_view undone,
+                      bool (*also)(const Diagnostic&) = nullptr);
 
 // Each command file defines one of these; the result is the command's exit code.
 struct Command {

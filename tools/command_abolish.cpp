@@ -12,6 +12,7 @@
 #include "decision_options.hpp"
 #include "files.hpp"
 #include "ledger.hpp"
+#include "lint.hpp"
 #include "loader.hpp"
 #include "report.hpp"
 #include "text.hpp"
@@ -58,15 +59,18 @@ int run_abolish(AbolishArgs args)
     info.extra_basis.push_back(args.basis);
     const auto format = *doc::parse_format(args.common.format);
 
-    const LoadResult loaded = load_catalog(args.catalog);
-    bool fatal = false;
-    for (const auto& d : loaded.diagnostics)
-        if (d.severity == Severity::error && (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" ||
-                                              d.rule == "missing-file" || d.rule == "bad-code" || d.rule == "duplicate-code")) {
+    // abolish moves files by their codes: every code must be readable, and unique
+    const LoadResult loaded = load_whole(args.catalog, "changed", [](const Diagnostic& d) {
+        return d.severity == Severity::error && d.rule == "bad-code";
+    });
+    bool ambiguous = false;
+    for (const auto& d : check_catalog(loaded.catalog, LintOptions{info.date}))
+        if (d.rule == "duplicate-code") {
             std::cerr << format_diagnostic(d, false);
-            fatal = true;
+            ambiguous = true;
         }
-    if (fatal) throw Error("the catalog cannot be read whole; nothing changed", "run 'tthc lint " + args.catalog + "'");
+    if (ambiguous)
+        throw Error("'" + args.catalog + "' has codes used twice; nothing was changed", "run 'tthc lint " + args.catalog + "'");
     const Catalog& catalog = loaded.catalog;
     if (const Decision* d = find_decision(catalog, info.number))
         throw Error("decision " + info.number + " is already in the ledger (" + catalog.files.at(d->file) + "); nothing changed",

@@ -29,20 +29,6 @@ struct AnnounceArgs {
     std::string from, to;
 };
 
-// Loads a catalog for drafting; a file that cannot be read stops the run.
-LoadResult load_for_document(const std::string& path)
-{
-    LoadResult r = load_catalog(path);
-    bool fatal = false;
-    for (const auto& d : r.diagnostics)
-        if (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file") {
-            std::cerr << format_diagnostic(d, false);
-            fatal = true;
-        }
-    if (fatal) throw Error("'" + path + "' cannot be read whole; nothing was drafted", "run 'tthc lint " + path + "'");
-    return r;
-}
-
 int run_announce(AnnounceArgs args)
 {
     resolve_decision(args.decision);
@@ -57,8 +43,8 @@ int run_announce(AnnounceArgs args)
         throw Error("the catalogs have errors; nothing was drafted", "run 'tthc lint' on them");
     }
     if (dr.diff.empty()) throw Error("no procedure changed between '" + args.from + "' and '" + args.to + "': there is nothing to announce");
-    const LoadResult before = load_for_document(args.from);
-    const LoadResult after = load_for_document(args.to);
+    const LoadResult before = load_whole(args.from, "drafted");
+    const LoadResult after = load_whole(args.to, "drafted");
 
     for (const Catalog* c : {&after.catalog, &before.catalog})
         if (const Decision* d = find_decision(*c, info.number))

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
 
 #include "catalog_writer.hpp"
@@ -42,17 +43,9 @@ SimplifyRules rules_for(const SimplifyArgs& a) { return load_simplify_rules(find
 // not parse) leave that value empty, which the checks and the cost skip.
 LoadResult load_tolerant(const std::string& path, bool quiet)
 {
-    LoadResult r = load_catalog(path);
-    bool fatal = false;
-    std::size_t errors = 0;
-    for (const auto& d : r.diagnostics) {
-        if (d.severity == Severity::error) ++errors;
-        if (d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file") {
-            std::cerr << format_diagnostic(d, false);
-            fatal = true;
-        }
-    }
-    if (fatal) throw Error("'" + path + "' cannot be read whole; nothing was evaluated", "run 'tthc lint " + path + "'");
+    LoadResult r = load_whole(path, "evaluated");
+    const auto errors = static_cast<std::size_t>(std::count_if(
+        r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
     if (errors && !quiet)
         spdlog::warn("warning: '{}' has {} lint error{}; values that did not load are left out (run 'tthc lint {}')", path,
                      errors, errors == 1 ? "" : "s", path);

@@ -4,10 +4,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <ctime>
 
 #include "diagnostic.hpp"
 #include "files.hpp"
+#include "report.hpp"
 #include "version.hpp"
 
 namespace tthc::cli {
@@ -47,6 +49,21 @@ Date parse_date_option(const std::string& value, const std::string& option)
 {
     if (auto d = parse_date(value)) return *d;
     throw CLI::ValidationError(option, "'" + value + "' is not a date in the form YYYY-MM-DD");
+}
+
+LoadResult load_whole(const std::string& path, std::string_view undone, bool (*also)(const Diagnostic&))
+{
+    LoadResult r = load_catalog(path);
+    bool fatal = false;
+    for (const auto& d : r.diagnostics)
+        if (unreadable(d) || (also && also(d))) {
+            std::cerr << format_diagnostic(d, false);
+            fatal = true;
+        }
+    if (fatal)
+        throw Error("'" + path + "' cannot be read whole; nothing was " + std::string(undone),
+                    "run 'tthc lint " + path + "'");
+    return r;
 }
 
 void emit(const std::string& bytes, const std::string& out_path, bool binary)

@@ -9,13 +9,7 @@ using tthc::test::replace_first;
 
 namespace {
 
-const std::string header = R"([catalog]
-id = "t"
-name = "Bộ thủ tục thử"
-authority = "Ủy ban nhân dân tỉnh Thử"
-authority_kind = "province"
-place = "Thử"
-)";
+const std::string& header = tthc::test::catalog_header;
 
 Procedure load_one(const std::string& body)
 {

@@ -21,13 +21,7 @@ std::string lint_text(const std::string& text, Date today = {2026, 11, 27})
     return out;
 }
 
-const std::string header = R"([catalog]
-id = "t"
-name = "Bộ thủ tục thử"
-authority = "Ủy ban nhân dân tỉnh Thử"
-authority_kind = "province"
-place = "Thử"
-[[unit]]
+const std::string header = tthc::test::catalog_header + R"([[unit]]
 id = "mot-cua"
 name = "Bộ phận Một cửa"
 [[unit]]

@@ -19,13 +19,7 @@ std::string render(const std::vector<Diagnostic>& diags)
     return out;
 }
 
-const char* header = R"([catalog]
-id = "t"
-name = "Bộ thủ tục thử"
-authority = "Ủy ban nhân dân tỉnh Thử"
-authority_kind = "province"
-place = "Thử"
-)";
+const std::string& header = tthc::test::catalog_header;
 
 // A valid procedure, as a [[procedure]] table, to which tests append lines.
 const char* procedure = R"(

@@ -14,13 +14,7 @@ namespace {
 
 // Two 10-day procedures; the process of the first adds up to 80 hours with a
 // last step not counted, the second to 88 hours.
-const std::string catalog_text = R"([catalog]
-id = "t"
-name = "Bộ thủ tục thử"
-authority = "Ủy ban nhân dân tỉnh Thử"
-authority_kind = "province"
-place = "Thử"
-[[unit]]
+const std::string catalog_text = tthc::test::catalog_header + R"([[unit]]
 id = "mot-cua"
 name = "Bộ phận Một cửa"
 [[unit]]
