@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "loader.hpp"
-#include "values.hpp"
+#include "catalog/loader.hpp"
+#include "core/values.hpp"
 
 namespace tthc::cli {
 

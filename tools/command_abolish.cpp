@@ -6,17 +6,17 @@
 #include <filesystem>
 #include <iostream>
 
-#include "abolition.hpp"
-#include "announcement.hpp"
+#include "decisions/abolition.hpp"
+#include "decisions/announcement.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
-#include "files.hpp"
-#include "ledger.hpp"
-#include "lint.hpp"
-#include "loader.hpp"
-#include "report.hpp"
-#include "text.hpp"
-#include "vietnamese.hpp"
+#include "io/files.hpp"
+#include "catalog/ledger.hpp"
+#include "checks/lint.hpp"
+#include "catalog/loader.hpp"
+#include "checks/report.hpp"
+#include "util/unicode.hpp"
+#include "core/vietnamese.hpp"
 
 namespace tthc::cli {
 

@@ -8,16 +8,16 @@
 #include <iostream>
 #include <set>
 
-#include "announcement.hpp"
+#include "decisions/announcement.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
-#include "diff.hpp"
-#include "diff_report.hpp"
-#include "files.hpp"
-#include "ledger.hpp"
-#include "loader.hpp"
-#include "report.hpp"
-#include "vietnamese.hpp"
+#include "diff/diff.hpp"
+#include "diff/diff_report.hpp"
+#include "io/files.hpp"
+#include "catalog/ledger.hpp"
+#include "catalog/loader.hpp"
+#include "checks/report.hpp"
+#include "core/vietnamese.hpp"
 
 namespace tthc::cli {
 

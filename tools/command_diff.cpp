@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "diff.hpp"
-#include "diff_report.hpp"
-#include "report.hpp"
+#include "diff/diff.hpp"
+#include "diff/diff_report.hpp"
+#include "checks/report.hpp"
 
 namespace tthc::cli {
 

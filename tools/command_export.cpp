@@ -5,10 +5,10 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "package.hpp"
-#include "report.hpp"
-#include "version.hpp"
-#include "xml_schema.hpp"
+#include "package/package.hpp"
+#include "checks/report.hpp"
+#include "core/version.hpp"
+#include "package/xml_schema.hpp"
 
 namespace tthc::cli {
 

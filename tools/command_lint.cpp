@@ -5,10 +5,10 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "lint.hpp"
-#include "report.hpp"
-#include "text.hpp"
-#include "version.hpp"
+#include "checks/lint.hpp"
+#include "checks/report.hpp"
+#include "util/unicode.hpp"
+#include "core/version.hpp"
 
 namespace tthc::cli {
 

@@ -9,16 +9,16 @@
 #include <filesystem>
 #include <iostream>
 
-#include "announcement.hpp"
-#include "bpmn.hpp"
+#include "decisions/announcement.hpp"
+#include "process/bpmn.hpp"
 #include "command.hpp"
-#include "files.hpp"
-#include "flowchart.hpp"
-#include "ledger.hpp"
-#include "loader.hpp"
-#include "process_doc.hpp"
-#include "report.hpp"
-#include "vietnamese.hpp"
+#include "io/files.hpp"
+#include "process/flowchart.hpp"
+#include "catalog/ledger.hpp"
+#include "catalog/loader.hpp"
+#include "process/process_doc.hpp"
+#include "checks/report.hpp"
+#include "core/vietnamese.hpp"
 
 namespace tthc::cli {
 

@@ -8,14 +8,14 @@
 #include <algorithm>
 #include <iostream>
 
-#include "catalog_writer.hpp"
+#include "catalog/catalog_writer.hpp"
 #include "command.hpp"
-#include "files.hpp"
-#include "loader.hpp"
-#include "report.hpp"
-#include "simplify.hpp"
-#include "version.hpp"
-#include "vietnamese.hpp"
+#include "io/files.hpp"
+#include "catalog/loader.hpp"
+#include "checks/report.hpp"
+#include "simplify/simplify.hpp"
+#include "core/version.hpp"
+#include "core/vietnamese.hpp"
 
 namespace tthc::cli {
 

@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "package.hpp"
-#include "report.hpp"
-#include "version.hpp"
+#include "package/package.hpp"
+#include "checks/report.hpp"
+#include "core/version.hpp"
 
 namespace tthc::cli {
 

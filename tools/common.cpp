@@ -7,10 +7,10 @@
 #include <iostream>
 #include <ctime>
 
-#include "diagnostic.hpp"
-#include "files.hpp"
-#include "report.hpp"
-#include "version.hpp"
+#include "core/diagnostic.hpp"
+#include "io/files.hpp"
+#include "checks/report.hpp"
+#include "core/version.hpp"
 
 namespace tthc::cli {
 

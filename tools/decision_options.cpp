@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "diagnostic.hpp"
-#include "vietnamese.hpp"
+#include "core/diagnostic.hpp"
+#include "core/vietnamese.hpp"
 
 namespace tthc::cli {
 

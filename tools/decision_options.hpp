@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "announcement.hpp"
-#include "document.hpp"
-#include "files.hpp"
+#include "decisions/announcement.hpp"
+#include "documents/document.hpp"
+#include "io/files.hpp"
 
 namespace tthc::cli {
 

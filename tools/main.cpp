@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "diagnostic.hpp"
-#include "version.hpp"
+#include "core/diagnostic.hpp"
+#include "core/version.hpp"
 
 namespace tthc::cli {
 #define TTHC_COMMAND(name) void register_##name(CLI::App& app, Command& command);

@@ -1,0 +1,159 @@
+#include "catalog/catalog_writer.hpp"
+
+namespace tthc {
+
+std::string toml_quote(std::string_view s)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "\"";
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\f': out += "\\f"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+void TomlOut::key(std::string_view k, const std::string& v) { out_ += std::string(k) + " = " + toml_quote(v) + "\n"; }
+
+void TomlOut::key(std::string_view k, const Text& t)
+{
+    if (t.present) key(k, t.value);
+}
+
+void TomlOut::bare(std::string_view k, const std::string& v) { out_ += std::string(k) + " = " + v + "\n"; }
+
+void TomlOut::list(std::string_view k, const std::vector<std::string>& items, bool required)
+{
+    if (items.empty() && !required) return;
+    if (items.size() <= 1) {
+        out_ += std::string(k) + " = [" + (items.empty() ? "" : toml_quote(items[0])) + "]\n";
+        return;
+    }
+    out_ += std::string(k) + " = [\n";
+    for (const auto& t : items) out_ += "  " + toml_quote(t) + ",\n";
+    out_ += "]\n";
+}
+
+void TomlOut::list(std::string_view k, const std::vector<Text>& items, bool required)
+{
+    std::vector<std::string> values;
+    for (const auto& t : items) values.push_back(t.value);
+    list(k, values, required);
+}
+
+void TomlOut::table(std::string_view name) { out_ += "\n[[" + std::string(name) + "]]\n"; }
+
+void TomlOut::raw(const std::string& s) { out_ += s; }
+
+std::string TomlOut::str() && { return std::move(out_); }
+
+
+std::string procedure_toml(const Procedure& p)
+{
+    TomlOut t;
+    t.key("code", p.code.value);
+    t.key("name", p.name.value);
+    t.key("field", p.field.value);
+    t.list("levels", p.levels, true);
+    t.key("kind", p.kind);
+    t.list("subjects", p.subjects);
+    t.key("agency", p.agency);  // absent only in data kept as published (export --as-published)
+    t.key("authority", p.authority);
+    t.key("delegated", p.delegated);
+    t.key("coordinating", p.coordinating);
+    t.key("address", p.address);
+    t.key("online", p.online);
+    t.key("conditions", p.conditions);
+    t.list("steps", p.steps);
+    t.list("related", p.related);
+    if (p.dossier.empty()) t.raw("dossier = []\n");  // a key: before the first table
+    for (const auto& r : p.results) {
+        t.table("results");
+        t.key("name", r.name.value);
+        t.key("code", r.code);
+    }
+    for (const auto& c : p.channels) {
+        t.table("channels");
+        t.key("kind", c.kind.value);
+        t.key("time", c.time);
+        if (c.fee) t.bare("fee", std::to_string(*c.fee));
+        t.key("currency", c.currency);
+        t.key("fee_note", c.fee_note);
+        t.key("case", c.case_name);
+        t.key("note", c.note);
+    }
+    for (const auto& d : p.dossier) {
+        t.table("dossier");
+        t.key("name", d.name.value);
+        t.key("form", d.form);
+        t.bare("originals", std::to_string(d.originals));
+        t.bare("copies", std::to_string(d.copies));
+        t.key("case", d.case_name);
+        if (d.present_only) t.bare("present_only", "true");
+    }
+    for (const auto& b : p.legal_basis) {
+        t.table("legal_basis");
+        t.key("number", b.number.value);
+        t.key("title", b.title.value);
+        if (b.issued) t.bare("issued", b.issued->to_string());
+        t.key("issuer", b.issuer);
+    }
+    return std::move(t).str();
+}
+
+std::string decision_toml(const Decision& d)
+{
+    TomlOut t;
+    t.key("number", d.number.value);
+    if (d.date) t.bare("date", d.date->to_string());
+    t.key("title", d.title.value);
+    if (d.effective) t.bare("effective", d.effective->to_string());
+    t.key("signer", d.signer);
+    t.key("signer_title", d.signer_title);
+    t.key("sign_mode", d.sign_mode);
+    t.list("basis", d.basis);
+    t.list("new", d.new_codes);
+    t.list("amended", d.amended);
+    if (!d.replaced.empty()) {
+        std::string s = "replaced = [\n";
+        for (const auto& r : d.replaced)
+            s += "  { old = " + toml_quote(r.old_code.value) + ", new = " + toml_quote(r.new_code.value) + " },\n";
+        t.raw(s + "]\n");
+    }
+    t.list("abolished", d.abolished);
+    t.list("processes", d.processes);
+    return std::move(t).str();
+}
+
+std::string catalog_toml(const CatalogInfo& c)
+{
+    TomlOut t;
+    t.raw("[catalog]\n");
+    t.key("id", c.id.value);
+    t.key("name", c.name.value);
+    t.key("authority", c.authority.value);
+    t.key("authority_kind", c.authority_kind.value);
+    t.key("agency_id", c.agency_id);
+    t.key("place", c.place.value);
+    if (c.hours_per_day != 8) t.bare("hours_per_day", std::to_string(c.hours_per_day));
+    if (c.hour_value != 40000) t.bare("hour_value", std::to_string(c.hour_value));
+    return std::move(t).str();
+}
+
+}  // namespace tthc

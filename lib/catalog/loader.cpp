@@ -1,0 +1,962 @@
+// TOML → model. toml++ stays inside this file: the rest of the toolkit sees
+// only the model and diagnostics. Each file is converted on its own (so files
+// are read in parallel); cross-file checks belong to lint.cpp.
+#include "catalog/loader.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <initializer_list>
+#include <sstream>
+#include <thread>
+
+#include "io/files.hpp"
+#include "util/unicode.hpp"
+
+namespace tthc {
+
+namespace fs = std::filesystem;
+
+bool unreadable(const Diagnostic& d)
+{
+    return d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file";
+}
+
+bool LoadResult::has_errors() const
+{
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+namespace {
+
+Pos pos_of(const toml::source_region& r) { return Pos{r.begin.line, r.begin.column}; }
+Pos pos_of(const toml::node& n) { return pos_of(n.source()); }
+
+std::string_view type_name(const toml::node& n)
+{
+    switch (n.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a decimal number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    default: return "a value";
+    }
+}
+
+struct Key {
+    std::string_view name;
+    std::string_view label;  // the Vietnamese term of art, for messages
+};
+
+// Per-file state: where findings go and how much text was not NFC.
+struct FileContext {
+    explicit FileContext(std::string file) : sink(std::move(file)) {}
+    DiagnosticSink sink;
+    Pos first_non_nfc;
+    std::size_t non_nfc = 0;
+
+    // Takes the string out of the parsed document (it is not needed again).
+    std::string text_of(toml::value<std::string>& v)
+    {
+        std::string& s = v.get();
+        if (is_nfc(s)) return std::move(s);
+        if (non_nfc++ == 0) first_non_nfc = pos_of(v);
+        return to_nfc(s);
+    }
+
+    void finish()
+    {
+        if (non_nfc > 0)
+            sink.report("not-nfc", first_non_nfc,
+                        "text is not in Unicode NFC (" + std::to_string(non_nfc) +
+                            (non_nfc == 1 ? " string" : " strings") +
+                            ", the first here); it is compared in NFC, but save the file in NFC");
+    }
+};
+
+enum class Need { optional, required };
+
+// Reads one table against the keys the format defines for it; unknown keys are
+// reported (with the closest known key) as soon as the reader is made.
+class TableReader {
+public:
+    TableReader(FileContext& ctx, toml::table& table, Pos pos, std::string_view what,
+                std::initializer_list<Key> keys)
+        : ctx_(ctx), table_(table), pos_(pos), what_(what), keys_(keys)
+    {
+        for (auto&& [k, v] : table_) {
+            (void)v;
+            if (std::none_of(keys_.begin(), keys_.end(), [&](const Key& key) { return key.name == k.str(); }))
+                report_unknown(k.str(), pos_of(k.source()));
+        }
+    }
+
+    Pos pos() const { return pos_; }
+    FileContext& ctx() { return ctx_; }
+    toml::node* node(std::string_view key) { return table_.get(key); }
+
+    Text text(std::string_view key, Need need)
+    {
+        Text out{{}, pos_, false};
+        toml::node* n = table_.get(key);
+        if (!n) {
+            if (need == Need::required) missing(key);
+            return out;
+        }
+        auto* s = n->as_string();
+        if (!s) {
+            type_error(key, *n, "a string");
+            return out;
+        }
+        out.value = ctx_.text_of(*s);
+        out.pos = pos_of(*n);
+        out.present = true;
+        if (need == Need::required && trim(out.value).empty())
+            ctx_.sink.report("missing-key", out.pos,
+                             "required key '" + std::string(key) + "'" + label(key) + " is empty in " +
+                                 std::string(what_));
+        return out;
+    }
+
+    std::vector<Text> texts(std::string_view key, Need need)
+    {
+        std::vector<Text> out;
+        toml::node* n = table_.get(key);
+        if (!n) {
+            if (need == Need::required) missing(key);
+            return out;
+        }
+        auto* arr = n->as_array();
+        if (!arr) {
+            if (n->is_string())
+                ctx_.sink.report("bad-type", pos_of(*n),
+                                 "'" + std::string(key) + "' must be an array of strings: write " + std::string(key) +
+                                     " = [\"" + n->as_string()->get() + "\"]");
+            else
+                type_error(key, *n, "an array of strings");
+            return out;
+        }
+        for (auto& e : *arr) {
+            if (auto* s = e.as_string())
+                out.push_back(Text{ctx_.text_of(*s), pos_of(e), true});
+            else
+                ctx_.sink.report("bad-type", pos_of(e),
+                                 "'" + std::string(key) + "' must hold strings, not " + std::string(type_name(e)));
+        }
+        if (need == Need::required && out.empty() && arr->empty())
+            ctx_.sink.report("missing-key", pos_of(*n),
+                             "required key '" + std::string(key) + "'" + label(key) + " is empty in " +
+                                 std::string(what_));
+        return out;
+    }
+
+    std::optional<std::int64_t> integer(std::string_view key, Need need = Need::optional)
+    {
+        const toml::node* n = table_.get(key);
+        if (!n) {
+            if (need == Need::required) missing(key);
+            return std::nullopt;
+        }
+        if (const auto* i = n->as_integer()) return i->get();
+        type_error(key, *n, "an integer");
+        return std::nullopt;
+    }
+
+    std::optional<bool> boolean(std::string_view key)
+    {
+        const toml::node* n = table_.get(key);
+        if (!n) return std::nullopt;
+        if (const auto* b = n->as_boolean()) return b->get();
+        type_error(key, *n, "true or false");
+        return std::nullopt;
+    }
+
+    std::optional<Date> date(std::string_view key, Need need)
+    {
+        const toml::node* n = table_.get(key);
+        if (!n) {
+            if (need == Need::required) missing(key);
+            return std::nullopt;
+        }
+        if (const auto* d = n->as_date()) {
+            const toml::date v = d->get();
+            return Date{v.year, v.month, v.day};
+        }
+        type_error(key, *n, "a date such as 2025-07-01 (without quotes)");
+        return std::nullopt;
+    }
+
+    // The tables of an array of tables, each with its position.
+    std::vector<std::pair<toml::table*, Pos>> tables(std::string_view key, Need need)
+    {
+        std::vector<std::pair<toml::table*, Pos>> out;
+        toml::node* n = table_.get(key);
+        if (!n) {
+            if (need == Need::required) missing(key);
+            return out;
+        }
+        auto* arr = n->as_array();
+        if (!arr) {
+            type_error(key, *n, "an array of tables ([[" + std::string(key) + "]])");
+            return out;
+        }
+        for (auto& e : *arr) {
+            if (auto* t = e.as_table())
+                out.emplace_back(t, pos_of(e));
+            else
+                ctx_.sink.report("bad-type", pos_of(e),
+                                 "'" + std::string(key) + "' must hold tables, not " + std::string(type_name(e)));
+        }
+        return out;
+    }
+
+    void missing(std::string_view key)
+    {
+        ctx_.sink.report("missing-key", pos_,
+                         "missing required key '" + std::string(key) + "'" + label(key) + " in " + std::string(what_));
+    }
+
+    void type_error(std::string_view key, const toml::node& n, std::string_view expected)
+    {
+        ctx_.sink.report("bad-type", pos_of(n),
+                         "'" + std::string(key) + "' must be " + std::string(expected) + ", not " +
+                             std::string(type_name(n)));
+    }
+
+    void bad_value(const Text& t, std::string_view key, const std::vector<std::string_view>& allowed)
+    {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
+        ctx_.sink.report("bad-value", t.pos,
+                         "'" + std::string(key) + "' is \"" + t.value + "\"; expected one of " + list);
+    }
+
+private:
+    std::string label(std::string_view key) const
+    {
+        for (const auto& k : keys_)
+            if (k.name == key && !k.label.empty()) return " (" + std::string(k.label) + ")";
+        return {};
+    }
+
+    void report_unknown(std::string_view name, Pos pos)
+    {
+        std::string best;
+        std::size_t best_distance = std::string::npos;
+        for (const auto& k : keys_) {
+            const std::size_t d = edit_distance(fold(name), k.name);
+            if (d < best_distance) {
+                best_distance = d;
+                best = std::string(k.name);
+            }
+        }
+        std::string message = "unknown key '" + std::string(name) + "' in " + std::string(what_);
+        const std::size_t limit = std::max<std::size_t>(2, code_points(name) / 3);
+        if (best_distance <= limit)
+            message += "; did you mean '" + best + "'?";
+        else
+            message += "; its value is not read";
+        ctx_.sink.report("unknown-key", pos, std::move(message));
+    }
+
+    FileContext& ctx_;
+    toml::table& table_;
+    Pos pos_;
+    std::string_view what_;
+    std::vector<Key> keys_;
+};
+
+bool one_of(std::string_view v, const std::vector<std::string_view>& allowed)
+{
+    return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+}
+
+const std::vector<std::string_view> channel_kinds = {"trực tiếp", "trực tuyến", "bưu chính"};
+
+std::optional<Duration> read_duration(TableReader& r, const Text& t)
+{
+    if (!t.present) return std::nullopt;
+    auto d = parse_duration(t.value);
+    if (!d)
+        r.ctx().sink.report("bad-duration", t.pos,
+                            "thời hạn \"" + t.value +
+                                "\" is not a duration; write for example \"5 ngày làm việc\", \"4 giờ làm việc\", "
+                                "\"30 ngày\", \"Trong ngày\" or \"Ngay\"");
+    return d;
+}
+
+std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& pos)
+{
+    const toml::node* n = r.node(key);
+    if (!n) return std::nullopt;
+    pos = pos_of(*n);
+    if (const auto* i = n->as_integer()) {
+        if (i->get() < 0) {
+            r.ctx().sink.report("bad-fee", pos, "fee " + std::to_string(i->get()) + " is negative");
+            return std::nullopt;
+        }
+        return i->get();
+    }
+    if (const auto* f = n->as_floating_point()) {
+        const double v = f->get();
+        std::ostringstream os;
+        os << v;
+        if (!std::isfinite(v) || v != std::floor(v)) {
+            r.ctx().sink.report("bad-fee", pos,
+                                "fee " + os.str() + " is fractional; write the whole amount per dossier");
+            return std::nullopt;
+        }
+        if (v < 0) {
+            r.ctx().sink.report("bad-fee", pos, "fee " + os.str() + " is negative");
+            return std::nullopt;
+        }
+        return static_cast<std::int64_t>(v);
+    }
+    r.type_error(key, *n, "an integer amount");
+    return std::nullopt;
+}
+
+void check_code(TableReader& r, const Text& t)
+{
+    if (t.present && !t.value.empty() && !parse_code(t.value))
+        r.ctx().sink.report("bad-code", t.pos,
+                            "\"" + t.value +
+                                "\" is not a procedure code: expected a national code such as 1.001193, a provincial "
+                                "instance such as 1.001612.000.00.00.H48 or 1.012753.H19, or TAM-<slug>");
+}
+
+Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abolished)
+{
+    TableReader r(ctx, t, pos, "procedure",
+                  {{"code", "mã thủ tục"}, {"name", "tên thủ tục"}, {"field", "lĩnh vực"},
+                   {"levels", "cấp thực hiện"}, {"kind", "loại thủ tục"}, {"subjects", "đối tượng thực hiện"},
+                   {"agency", "cơ quan thực hiện"}, {"authority", "cơ quan có thẩm quyền"},
+                   {"delegated", "cơ quan được ủy quyền"}, {"coordinating", "cơ quan phối hợp"},
+                   {"address", "địa chỉ tiếp nhận hồ sơ"}, {"online", "mức độ dịch vụ công trực tuyến"},
+                   {"conditions", "yêu cầu, điều kiện"}, {"steps", "trình tự thực hiện"},
+                   {"related", "thủ tục liên quan"}, {"results", "kết quả thực hiện"},
+                   {"channels", "cách thức thực hiện"}, {"dossier", "thành phần hồ sơ"},
+                   {"legal_basis", "căn cứ pháp lý"}});
+    Procedure p;
+    p.pos = pos;
+    p.abolished = abolished;
+    p.code = r.text("code", Need::required);
+    if (p.code.present && !p.code.value.empty()) {
+        p.parsed_code = parse_code(p.code.value);
+        check_code(r, p.code);
+    }
+    p.name = r.text("name", Need::required);
+    p.field = r.text("field", Need::required);
+    p.levels = r.texts("levels", Need::required);
+    for (const auto& l : p.levels)
+        if (!one_of(l.value, {"bộ", "tỉnh", "huyện", "xã", "khác"}))
+            ctx.sink.report("bad-level", l.pos,
+                            "cấp thực hiện \"" + l.value +
+                                "\" is not a level; expected one of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"");
+    p.kind = r.text("kind", Need::optional);
+    p.subjects = r.texts("subjects", Need::optional);
+    p.agency = r.text("agency", Need::required);
+    p.authority = r.text("authority", Need::optional);
+    p.delegated = r.text("delegated", Need::optional);
+    p.coordinating = r.text("coordinating", Need::optional);
+    p.address = r.text("address", Need::optional);
+    p.online = r.text("online", Need::optional);
+    if (p.online.present && !one_of(p.online.value, {"toàn trình", "một phần", "không"}))
+        r.bad_value(p.online, "online", {"toàn trình", "một phần", "không"});
+    p.conditions = r.text("conditions", Need::optional);
+    p.steps = r.texts("steps", Need::optional);
+    p.related = r.texts("related", Need::optional);
+    for (const auto& c : p.related) check_code(r, c);
+
+    for (const auto& [tab, tpos] : r.tables("results", Need::optional)) {
+        TableReader rr(ctx, *tab, tpos, "results entry", {{"name", "tên kết quả"}, {"code", "mã kết quả"}});
+        ResultDoc res;
+        res.pos = tpos;
+        res.name = rr.text("name", Need::required);
+        res.code = rr.text("code", Need::optional);
+        p.results.push_back(std::move(res));
+    }
+
+    const auto channels = r.tables("channels", Need::required);
+    if (r.node("channels") && channels.empty() && r.node("channels")->is_array())
+        ctx.sink.report("missing-key", pos_of(*r.node("channels")),
+                        "a procedure needs at least one channels entry (cách thức thực hiện)");
+    for (const auto& [tab, tpos] : channels) {
+        TableReader rc(ctx, *tab, tpos, "channels entry",
+                       {{"kind", "hình thức nộp"}, {"time", "thời hạn giải quyết"}, {"fee", "phí, lệ phí"},
+                        {"currency", ""}, {"fee_note", ""}, {"case", "trường hợp"}, {"note", "mô tả"}});
+        Channel c;
+        c.pos = tpos;
+        c.kind = rc.text("kind", Need::required);
+        if (c.kind.present && !c.kind.value.empty() && !one_of(c.kind.value, channel_kinds))
+            rc.bad_value(c.kind, "kind", channel_kinds);
+        c.time = rc.text("time", Need::required);
+        if (c.time.present && !trim(c.time.value).empty()) c.duration = read_duration(rc, c.time);
+        c.fee = read_fee(rc, "fee", c.fee_pos);
+        c.currency = rc.text("currency", Need::optional);
+        if (c.currency.present && !is_known_currency(c.currency.value))
+            ctx.sink.report("unknown-currency", c.currency.pos,
+                            "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
+        c.fee_note = rc.text("fee_note", Need::optional);
+        c.case_name = rc.text("case", Need::optional);
+        c.note = rc.text("note", Need::optional);
+        p.channels.push_back(std::move(c));
+    }
+
+    const toml::node* dossier_node = r.node("dossier");
+    for (const auto& [tab, tpos] : r.tables("dossier", Need::required)) {
+        TableReader rd(ctx, *tab, tpos, "dossier entry",
+                       {{"name", "tên giấy tờ"}, {"form", "mẫu đơn, tờ khai"}, {"originals", "số bản chính"},
+                        {"copies", "số bản sao"}, {"case", "trường hợp"}, {"present_only", "giấy tờ xuất trình"}});
+        DossierItem d;
+        d.pos = tpos;
+        d.name = rd.text("name", Need::required);
+        d.form = rd.text("form", Need::optional);
+        for (auto [key, slot] : {std::pair{"originals", &d.originals}, std::pair{"copies", &d.copies}}) {
+            if (auto v = rd.integer(key)) {
+                if (*v < 0)
+                    ctx.sink.report("bad-value", pos_of(*rd.node(key)),
+                                    "'" + std::string(key) + "' is " + std::to_string(*v) + "; a count cannot be negative");
+                else
+                    *slot = *v;
+            }
+        }
+        d.case_name = rd.text("case", Need::optional);
+        d.present_only = rd.boolean("present_only").value_or(false);
+        p.dossier.push_back(std::move(d));
+    }
+    if (dossier_node && dossier_node->is_array() && dossier_node->as_array()->empty() &&
+        trim(p.conditions.value).empty())
+        ctx.sink.report("empty-dossier", pos_of(*dossier_node),
+                        "dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is needed");
+
+    const toml::node* basis_node = r.node("legal_basis");
+    for (const auto& [tab, tpos] : r.tables("legal_basis", Need::required)) {
+        TableReader rl(ctx, *tab, tpos, "legal_basis entry",
+                       {{"number", "số ký hiệu"}, {"title", "trích yếu"}, {"issued", "ngày ban hành"},
+                        {"issuer", "cơ quan ban hành"}});
+        LegalBasis b;
+        b.pos = tpos;
+        b.number = rl.text("number", Need::optional);
+        if (!b.number.present)
+            rl.missing("number");
+        else if (trim(b.number.value).empty())
+            ctx.sink.report("no-legal-number", b.number.pos,
+                            "legal basis has no số ký hiệu; it cannot be traced (write the number when the "
+                            "document has one)");
+        else if (!parse_legal_number(b.number.value))
+            ctx.sink.report("bad-legal-number", b.number.pos,
+                            "\"" + b.number.value +
+                                "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND");
+        b.title = rl.text("title", Need::required);
+        b.issued = rl.date("issued", Need::optional);
+        b.issuer = rl.text("issuer", Need::optional);
+        p.legal_basis.push_back(std::move(b));
+    }
+    if (basis_node && basis_node->is_array() && basis_node->as_array()->empty())
+        ctx.sink.report("missing-key", pos_of(*basis_node),
+                        "a procedure needs at least one legal_basis entry (căn cứ pháp lý)");
+    return p;
+}
+
+CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "[catalog]",
+                  {{"id", ""}, {"name", "tên bộ thủ tục"}, {"authority", "cơ quan công bố"},
+                   {"authority_kind", ""}, {"agency_id", "mã định danh cơ quan"}, {"place", "địa danh"},
+                   {"hours_per_day", "giờ làm việc mỗi ngày"}, {"hour_value", "chi phí một giờ"}});
+    CatalogInfo c;
+    c.pos = pos;
+    c.id = r.text("id", Need::required);
+    if (c.id.present && !c.id.value.empty() &&
+        c.id.value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+        ctx.sink.report("bad-value", c.id.pos,
+                        "catalog id \"" + c.id.value + "\" may hold only a-z, 0-9 and '-'");
+    c.name = r.text("name", Need::required);
+    c.authority = r.text("authority", Need::required);
+    c.authority_kind = r.text("authority_kind", Need::required);
+    if (c.authority_kind.present && !one_of(c.authority_kind.value, {"province", "ministry"}))
+        r.bad_value(c.authority_kind, "authority_kind", {"province", "ministry"});
+    c.agency_id = r.text("agency_id", Need::optional);
+    c.place = r.text("place", Need::required);
+    if (auto h = r.integer("hours_per_day")) {
+        if (*h < 1 || *h > 24)
+            ctx.sink.report("bad-value", pos_of(*r.node("hours_per_day")),
+                            "hours_per_day is " + std::to_string(*h) + "; expected 1 to 24");
+        else
+            c.hours_per_day = static_cast<int>(*h);
+    }
+    if (auto v = r.integer("hour_value")) {
+        if (*v < 0)
+            ctx.sink.report("bad-value", pos_of(*r.node("hour_value")), "hour_value cannot be negative");
+        else
+            c.hour_value = *v;
+    }
+    return c;
+}
+
+Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "unit", {{"id", ""}, {"name", "tên đơn vị"}, {"parent", "đơn vị cấp trên"}});
+    Unit u;
+    u.pos = pos;
+    u.id = r.text("id", Need::required);
+    u.name = r.text("name", Need::required);
+    u.parent = r.text("parent", Need::optional);
+    return u;
+}
+
+Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "process",
+                  {{"procedure", "mã thủ tục"}, {"channel", "cách thức thực hiện"}, {"steps", "các bước"}});
+    Process p;
+    p.pos = pos;
+    p.procedure = r.text("procedure", Need::required);
+    check_code(r, p.procedure);
+    p.channel = r.text("channel", Need::optional);
+    if (p.channel.present && !one_of(p.channel.value, channel_kinds)) r.bad_value(p.channel, "channel", channel_kinds);
+    for (const auto& [tab, tpos] : r.tables("steps", Need::required)) {
+        TableReader rs(ctx, *tab, tpos, "process step",
+                       {{"unit", "đơn vị thực hiện"}, {"task", "nội dung công việc"}, {"time", "thời gian"},
+                        {"counted", ""}, {"output", "kết quả"}});
+        ProcessStep s;
+        s.pos = tpos;
+        s.unit = rs.text("unit", Need::required);
+        s.task = rs.text("task", Need::required);
+        s.time = rs.text("time", Need::required);
+        if (s.time.present && !trim(s.time.value).empty()) s.duration = read_duration(rs, s.time);
+        s.counted = rs.boolean("counted").value_or(true);
+        s.output = rs.text("output", Need::optional);
+        p.steps.push_back(std::move(s));
+    }
+    return p;
+}
+
+Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "plan",
+                  {{"id", ""}, {"procedure", "mã thủ tục"}, {"dossiers_per_year", "số hồ sơ/năm"},
+                   {"reason", "lý do"}, {"recommendation", "kiến nghị thực thi"}, {"changes", "nội dung"}});
+    Plan p;
+    p.pos = pos;
+    p.id = r.text("id", Need::required);
+    p.procedure = r.text("procedure", Need::required);
+    check_code(r, p.procedure);
+    if (auto n = r.integer("dossiers_per_year")) {
+        if (*n < 0)
+            ctx.sink.report("bad-value", pos_of(*r.node("dossiers_per_year")), "dossiers_per_year cannot be negative");
+        else
+            p.dossiers_per_year = *n;
+    }
+    p.reason = r.text("reason", Need::optional);
+    p.recommendation = r.text("recommendation", Need::optional);
+    static const std::vector<std::string_view> kinds = {"remove-dossier", "set-time", "set-fee",
+                                                                      "add-channel", "abolish"};
+    for (const auto& [tab, tpos] : r.tables("changes", Need::required)) {
+        TableReader rc(ctx, *tab, tpos, "plan change",
+                       {{"kind", ""}, {"item", "thành phần hồ sơ"}, {"channel", "cách thức"}, {"time", "thời hạn"},
+                        {"fee", "phí, lệ phí"}, {"currency", ""}});
+        PlanChange c;
+        c.pos = tpos;
+        c.kind = rc.text("kind", Need::required);
+        const std::string& k = c.kind.value;
+        if (c.kind.present && !one_of(k, kinds)) rc.bad_value(c.kind, "kind", kinds);
+        c.item = rc.text("item", k == "remove-dossier" ? Need::required : Need::optional);
+        c.channel = rc.text("channel", (k == "set-time" || k == "set-fee" || k == "add-channel") ? Need::required
+                                                                                                 : Need::optional);
+        if (c.channel.present && c.channel.value != "*" && !one_of(c.channel.value, channel_kinds))
+            rc.bad_value(c.channel, "channel", {"*", "trực tiếp", "trực tuyến", "bưu chính"});
+        c.time = rc.text("time", (k == "set-time" || k == "add-channel") ? Need::required : Need::optional);
+        if (c.time.present && !trim(c.time.value).empty()) c.duration = read_duration(rc, c.time);
+        Pos fee_pos;
+        c.fee = read_fee(rc, "fee", fee_pos);
+        if (k == "set-fee" && !rc.node("fee")) rc.missing("fee");
+        c.currency = rc.text("currency", Need::optional);
+        if (c.currency.present && !is_known_currency(c.currency.value))
+            ctx.sink.report("unknown-currency", c.currency.pos,
+                            "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
+        p.changes.push_back(std::move(c));
+    }
+    return p;
+}
+
+std::vector<Text> read_codes(TableReader& r, std::string_view key)
+{
+    auto codes = r.texts(key, Need::optional);
+    for (const auto& c : codes) check_code(r, c);
+    return codes;
+}
+
+Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "decision",
+                  {{"number", "số ký hiệu"}, {"date", "ngày ký"}, {"title", "trích yếu"},
+                   {"effective", "ngày có hiệu lực"}, {"signer", "người ký"}, {"signer_title", "chức vụ"},
+                   {"sign_mode", "thẩm quyền ký"}, {"basis", "căn cứ"}, {"new", "mới ban hành"},
+                   {"amended", "sửa đổi, bổ sung"}, {"replaced", "thay thế"}, {"abolished", "bãi bỏ"},
+                   {"processes", "quy trình nội bộ"}});
+    Decision d;
+    d.pos = pos;
+    d.number = r.text("number", Need::required);
+    if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
+        ctx.sink.report("bad-legal-number", d.number.pos,
+                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 280/QĐ-UBND");
+    d.date = r.date("date", Need::required);
+    d.title = r.text("title", Need::required);
+    d.effective = r.date("effective", Need::required);
+    d.signer = r.text("signer", Need::optional);
+    d.signer_title = r.text("signer_title", Need::optional);
+    d.sign_mode = r.text("sign_mode", Need::optional);
+    if (d.sign_mode.present && !is_sign_mode(d.sign_mode.value))
+        ctx.sink.report("bad-value", d.sign_mode.pos,
+                        "sign_mode \"" + d.sign_mode.value + "\" must start with TM., KT., Q., TL. or TUQ.");
+    d.basis = r.texts("basis", Need::optional);
+    d.new_codes = read_codes(r, "new");
+    d.amended = read_codes(r, "amended");
+    d.abolished = read_codes(r, "abolished");
+    d.processes = read_codes(r, "processes");
+    for (const auto& [tab, tpos] : r.tables("replaced", Need::optional)) {
+        TableReader rr(ctx, *tab, tpos, "replaced entry", {{"old", "thủ tục bị thay thế"}, {"new", "thủ tục thay thế"}});
+        Replacement rep;
+        rep.pos = tpos;
+        rep.old_code = rr.text("old", Need::required);
+        rep.new_code = rr.text("new", Need::required);
+        check_code(rr, rep.old_code);
+        check_code(rr, rep.new_code);
+        d.replaced.push_back(std::move(rep));
+    }
+    return d;
+}
+
+// ---- files -------------------------------------------------------------
+
+using Job = CatalogFile;
+
+struct FileResult {
+    std::optional<CatalogInfo> info;
+    std::vector<Procedure> procedures, abolished;
+    std::vector<Unit> units;
+    std::vector<Process> processes;
+    std::vector<Plan> plans;
+    std::vector<Decision> decisions;
+    std::vector<Diagnostic> diagnostics;
+};
+
+std::string line_at(std::string_view text, std::uint32_t line)
+{
+    std::size_t start = 0;
+    for (std::uint32_t l = 1; l < line; ++l) {
+        const std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) return {};
+        start = nl + 1;
+    }
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view s = text.substr(start, end - start);
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    return std::string(s);
+}
+
+// toml++'s messages, reworded where a person would not recognise the cause.
+std::string syntax_message(std::string_view description, const std::string& line, Pos p)
+{
+    const bool at_end_of_line = code_points(line) < p.column;
+    if (description.find("unescaped control characters") != std::string_view::npos && at_end_of_line)
+        return "the string is not closed: a closing quote (\") is missing at the end of this line";
+    constexpr std::string_view prefix = "Error while parsing ";
+    if (description.starts_with(prefix)) {
+        description.remove_prefix(prefix.size());
+        const std::size_t colon = description.find(": ");
+        if (colon != std::string_view::npos)
+            return "invalid TOML (" + std::string(description.substr(0, colon)) + "): " +
+                   std::string(description.substr(colon + 2));
+    }
+    return "invalid TOML: " + std::string(description);
+}
+
+template <class F>
+void each_table(TableReader& r, std::string_view key, F&& f)
+{
+    for (const auto& [tab, tpos] : r.tables(key, Need::optional)) f(*tab, tpos);
+}
+
+void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
+{
+    // A file with a code and no [catalog] is one procedure on its own (an
+    // editor linting the file it has open).
+    if (!root.contains("catalog") && root.contains("code")) {
+        out.procedures.push_back(convert_procedure(ctx, root, Pos{1, 1}, false));
+        return;
+    }
+    TableReader r(ctx, root, Pos{1, 1}, "the catalog file",
+                  {{"catalog", ""}, {"procedure", ""}, {"abolished", ""}, {"process", ""}, {"plan", ""},
+                   {"decision", ""}, {"unit", ""}});
+    if (toml::node* n = root.get("catalog")) {
+        if (auto* t = n->as_table())
+            out.info = convert_catalog_info(ctx, *t, pos_of(*n));
+        else
+            r.type_error("catalog", *n, "a table ([catalog])");
+    } else {
+        r.missing("catalog");
+    }
+    each_table(r, "procedure", [&](toml::table& t, Pos p) {
+        out.procedures.push_back(convert_procedure(ctx, t, p, false));
+    });
+    each_table(r, "abolished", [&](toml::table& t, Pos p) {
+        out.abolished.push_back(convert_procedure(ctx, t, p, true));
+    });
+    each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
+    each_table(r, "process", [&](toml::table& t, Pos p) { out.processes.push_back(convert_process(ctx, t, p)); });
+    each_table(r, "plan", [&](toml::table& t, Pos p) { out.plans.push_back(convert_plan(ctx, t, p)); });
+    each_table(r, "decision", [&](toml::table& t, Pos p) { out.decisions.push_back(convert_decision(ctx, t, p)); });
+}
+
+void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::path& path, FileResult& out)
+{
+    const Pos top{1, 1};
+    switch (kind) {
+    case FileKind::single: convert_single(ctx, root, out); return;
+    case FileKind::catalog: {
+        TableReader r(ctx, root, top, "catalog.toml", {{"catalog", ""}});
+        if (toml::node* n = root.get("catalog")) {
+            if (auto* t = n->as_table())
+                out.info = convert_catalog_info(ctx, *t, pos_of(*n));
+            else
+                r.type_error("catalog", *n, "a table ([catalog])");
+        } else {
+            r.missing("catalog");
+        }
+        return;
+    }
+    case FileKind::units: {
+        TableReader r(ctx, root, top, "units.toml", {{"unit", "đơn vị"}});
+        each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
+        return;
+    }
+    case FileKind::procedure:
+    case FileKind::abolished: {
+        Procedure p = convert_procedure(ctx, root, top, kind == FileKind::abolished);
+        const std::string stem = path.stem().string();
+        if (p.code.present && !p.code.value.empty() && stem != p.code.value)
+            ctx.sink.report("file-name", p.code.pos,
+                            "file name \"" + path.filename().string() + "\" does not match code \"" + p.code.value +
+                                "\"; name the file " + p.code.value + ".toml");
+        (kind == FileKind::abolished ? out.abolished : out.procedures).push_back(std::move(p));
+        return;
+    }
+    case FileKind::process: out.processes.push_back(convert_process(ctx, root, top)); return;
+    case FileKind::plan: out.plans.push_back(convert_plan(ctx, root, top)); return;
+    case FileKind::decision: out.decisions.push_back(convert_decision(ctx, root, top)); return;
+    }
+}
+
+FileResult load_text(FileKind kind, std::string_view text, const std::string& display, const fs::path& path)
+{
+    FileResult out;
+    FileContext ctx(display);
+    toml::table root;
+    try {
+        root = toml::parse(text);
+    } catch (const toml::parse_error& e) {
+        // toml++ rejects invalid UTF-8 too; say so in our words, at the first
+        // bad byte (checked only here: a valid file does not pay for it).
+        if (auto bad = find_invalid_utf8(text)) {
+            ctx.sink.report("invalid-utf8", *bad, "invalid UTF-8 byte; the file must be saved as UTF-8");
+            out.diagnostics = std::move(ctx.sink.diagnostics());
+            return out;
+        }
+        const Pos p = pos_of(e.source());
+        std::string line = line_at(text, p.line);
+        ctx.sink.report("toml-syntax", p, syntax_message(e.description(), line, p));
+        ctx.sink.diagnostics().back().source_line = std::move(line);
+        out.diagnostics = std::move(ctx.sink.diagnostics());
+        return out;
+    }
+    convert_file(kind, ctx, root, path, out);
+    ctx.finish();
+    out.diagnostics = std::move(ctx.sink.diagnostics());
+    return out;
+}
+
+FileResult load_job(const Job& job)
+{
+    thread_local std::string text;  // reused: the parsed document keeps no view into it
+    if (!try_read_file(job.path, text)) {
+        FileResult out;
+        DiagnosticSink sink(job.display);
+        sink.report("io-error", Pos{}, "cannot read the file");
+        out.diagnostics = std::move(sink.diagnostics());
+        return out;
+    }
+    return load_text(job.kind, text, job.display, job.path);
+}
+
+// The catalog root as shown in paths: normalised, without a trailing '/'.
+std::string display_root(const std::string& root)
+{
+    std::string r = fs::path(root).lexically_normal().generic_string();
+    while (r.size() > 1 && r.back() == '/') r.pop_back();
+    return r;
+}
+
+std::string display_path(const std::string& shown_root, const std::string& rel)
+{
+    if (rel.empty()) return shown_root;
+    return shown_root == "." ? rel : shown_root + "/" + rel;
+}
+
+// The files of a directory catalog, in a stable order. Paths are built as
+// strings: at national scale (70,000 files) std::filesystem::path arithmetic
+// per file costs more than reading the directory.
+std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diags)
+{
+    std::vector<Job> jobs;
+    const std::string shown = display_root(root);
+    const fs::path base(root);
+    std::error_code ec;
+    if (fs::is_regular_file(base / "catalog.toml", ec))
+        jobs.push_back({FileKind::catalog, display_path(shown, "catalog.toml"), "catalog.toml", (base / "catalog.toml").string()});
+    else
+        diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, "missing-file",
+                         "no catalog.toml: a catalog directory needs one with a [catalog] table", {}});
+    if (fs::is_regular_file(base / "units.toml", ec))
+        jobs.push_back({FileKind::units, display_path(shown, "units.toml"), "units.toml", (base / "units.toml").string()});
+
+    static const std::pair<std::string_view, FileKind> folders[] = {
+        {"procedures", FileKind::procedure}, {"abolished", FileKind::abolished}, {"processes", FileKind::process},
+        {"plans", FileKind::plan},           {"decisions", FileKind::decision},
+    };
+    fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec);
+    std::string prefix = base.native();  // the iterator's spelling of the root, with a '/'
+    if (prefix.back() != '/') prefix.push_back('/');
+    for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+        const std::string& native = it->path().native();
+        if (native.size() < 5 || native.compare(native.size() - 5, 5, ".toml") != 0) continue;
+        const std::string rel = native.substr(prefix.size());
+        std::error_code type_ec;
+        if (!it->is_regular_file(type_ec)) {
+            // a link to nowhere is a file the catalog meant to have: say so, do not skip it
+            if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec))
+                diags.push_back({display_path(shown, rel), Pos{}, Severity::error, "io-error",
+                                 "cannot read the file: it is a symbolic link to a file that does not exist", {}});
+            continue;
+        }
+        if (rel == "catalog.toml" || rel == "units.toml") continue;
+        const std::size_t slash = rel.find('/');
+        const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
+        const auto folder = std::find_if(std::begin(folders), std::end(folders),
+                                         [&](const auto& f) { return top == f.first; });
+        if (folder == std::end(folders)) {
+            diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, "unknown-file",
+                             "this TOML file is outside procedures/, abolished/, processes/, plans/ and decisions/ "
+                             "and is not read",
+                             {}});
+            continue;
+        }
+        jobs.push_back({folder->second, display_path(shown, rel), rel, native});
+    }
+    if (ec)
+        diags.push_back({display_path(shown, ""), Pos{}, Severity::error, "io-error",
+                         "cannot list the directory: " + ec.message(), {}});
+    std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.display < b.display; });
+    return jobs;
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from, std::size_t file)
+{
+    for (auto& x : from) {
+        x.file = file;
+        to.push_back(std::move(x));
+    }
+}
+
+void merge(Catalog& c, std::vector<Diagnostic>& diags, FileResult& r, const std::string& display)
+{
+    const std::size_t file = c.files.size();
+    c.files.push_back(display);
+    if (r.info) {
+        c.info = std::move(*r.info);
+        c.info.file = file;
+    }
+    append(c.procedures, r.procedures, file);
+    append(c.abolished, r.abolished, file);
+    append(c.units, r.units, file);
+    append(c.processes, r.processes, file);
+    append(c.plans, r.plans, file);
+    append(c.decisions, r.decisions, file);
+    for (auto& d : r.diagnostics) diags.push_back(std::move(d));
+}
+
+}  // namespace
+
+std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags)
+{
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) throw Error("cannot read '" + path + "': no such file or directory");
+    if (fs::is_regular_file(st)) {
+        const fs::path p(path);
+        return {CatalogFile{FileKind::single, p.lexically_normal().generic_string(), p.filename().string(), path}};
+    }
+    if (!fs::is_directory(st)) throw Error("cannot read '" + path + "': neither a file nor a directory");
+    return discover(path, diags);
+}
+
+LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& jobs, const LoadOptions& options)
+{
+    LoadResult result;
+    result.catalog.root = root;
+    std::vector<FileResult> results(jobs.size());
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) results[i] = load_job(jobs[i]);
+    };
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+        for (auto& t : pool) t.join();
+    }
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        merge(result.catalog, result.diagnostics, results[i], jobs[i].display);
+        results[i] = FileResult{};  // release as we go
+    }
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+LoadResult load_catalog(const std::string& path, const LoadOptions& options)
+{
+    std::vector<Diagnostic> layout;
+    const std::vector<CatalogFile> files = list_catalog_files(path, layout);
+    LoadResult result = load_files(path, files, options);
+    result.diagnostics.insert(result.diagnostics.end(), layout.begin(), layout.end());
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+LoadResult load_catalog_text(std::string_view text, const std::string& display_path_)
+{
+    LoadResult result;
+    result.catalog.root = display_path_;
+    FileResult r = load_text(FileKind::single, text, display_path_, fs::path(display_path_));
+    merge(result.catalog, result.diagnostics, r, display_path_);
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+}  // namespace tthc

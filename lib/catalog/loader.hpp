@@ -1,0 +1,58 @@
+// Loading: catalog files (TOML) → the model, with positions and NFC text.
+// Loading never stops at the first problem: a file that does not parse is
+// reported and the other files are still read and checked.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "catalog/model.hpp"
+
+namespace tthc {
+
+struct LoadResult {
+    Catalog catalog;
+    std::vector<Diagnostic> diagnostics;  // sorted; every per-file finding (syntax, keys, values)
+    bool has_errors() const;
+};
+
+struct LoadOptions {
+    unsigned threads = 0;  // 0: one per core
+};
+
+// What a catalog file holds, by where it sits (catalog-format.md section 1).
+enum class FileKind { catalog, units, procedure, abolished, process, plan, decision, single };
+
+struct CatalogFile {
+    FileKind kind = FileKind::single;
+    std::string display;  // the path as shown in diagnostics (root joined with the relative path)
+    std::string relative; // the path inside the catalog ("procedures/ho-tich/1.001193.toml")
+    std::string path;     // the path to open
+};
+
+// The files of a catalog (a directory, or a single file), sorted by path. A
+// missing catalog.toml or a TOML file outside the defined folders is reported
+// into `diags`. Throws Error when the path does not exist.
+std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags);
+
+// Reads and converts the given files (some or all of list_catalog_files) into
+// one catalog, in parallel.
+LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& files, const LoadOptions& options = {});
+
+// Whether a finding means a file, or the catalog, could not be read whole
+// (toml-syntax, invalid-utf8, io-error, missing-file): what stops every
+// command but lint, which reports it like any other finding.
+bool unreadable(const Diagnostic& d);
+
+// Loads a catalog from a directory (catalog.toml, procedures/, ...) or from a
+// single TOML file (the single-file form, or one procedure file on its own).
+// Throws Error when the path does not exist or is neither a file nor a directory.
+LoadResult load_catalog(const std::string& path, const LoadOptions& options = {});
+
+// Loads a single-file catalog held in memory; `display_path` names it in
+// diagnostics (tests, standard input).
+LoadResult load_catalog_text(std::string_view text, const std::string& display_path);
+
+}  // namespace tthc

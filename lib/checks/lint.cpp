@@ -1,0 +1,395 @@
+#include "checks/lint.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "util/unicode.hpp"
+
+namespace tthc {
+
+namespace {
+
+// A procedure as the index knows it: the whole procedure, or only its key.
+struct Entry {
+    const Procedure* full = nullptr;
+    std::size_t file = 0;
+    const Text* code = nullptr;
+    bool abolished = false;
+};
+
+struct Index {
+    // identity (national code or provisional code) → procedure
+    std::unordered_map<std::string, Entry> by_code;
+};
+
+// The checks of one procedure on its own; `report(rule, pos, message)`.
+template <class Report>
+void procedure_checks(const Procedure& p, const LintOptions& options, Report report)
+{
+    static const Date no_district{2025, 7, 1};
+    if (options.today >= no_district) {
+        for (const auto& l : p.levels)
+            if (l.value == "huyện")
+                report("district-level", l.pos,
+                       "cấp huyện no longer exists since 1 July 2025; announce this procedure at \"tỉnh\" or \"xã\"");
+    }
+    if (p.online.value == "toàn trình" || p.online.value == "một phần") {
+        const bool online = std::any_of(p.channels.begin(), p.channels.end(),
+                                        [](const Channel& c) { return c.kind.value == "trực tuyến"; });
+        if (!online)
+            report("online-channel", p.online.pos,
+                   "online is \"" + p.online.value +
+                       "\" but no channels entry has kind \"trực tuyến\"; add the online channel with its thời hạn and fee");
+    }
+}
+
+class Checker {
+public:
+    Checker(const Catalog& c, const LintOptions& o, const std::vector<ProcedureKey>& keys)
+        : catalog_(c), options_(o), keys_(keys)
+    {
+    }
+
+    std::vector<Diagnostic> run()
+    {
+        index_codes();
+        check_procedures();
+        check_units();
+        check_processes();
+        check_plans();
+        check_decisions();
+        return std::move(out_);
+    }
+
+private:
+    void report(std::string_view rule, std::size_t file, Pos pos, std::string message)
+    {
+        const RuleInfo* info = find_rule(rule);
+        out_.push_back({catalog_.files.at(file), pos, info->severity, std::string(rule), std::move(message), {}});
+    }
+
+    std::string where(std::size_t file, Pos pos) const
+    {
+        return catalog_.files.at(file) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+    }
+
+    // The entry of a code's identity, or nullptr.
+    const Entry* find(const std::string& code) const
+    {
+        const auto parsed = parse_code(code);
+        if (!parsed) return nullptr;
+        const auto it = index_.by_code.find(parsed->identity);
+        return it == index_.by_code.end() ? nullptr : &it->second;
+    }
+
+    // Procedures in force, then abolished ones, each in file order: the
+    // first of two with the same identity keeps the code.
+    void index_codes()
+    {
+        std::vector<std::pair<std::string, Entry>> entries;
+        for (const auto* list : {&catalog_.procedures, &catalog_.abolished})
+            for (const auto& p : *list)
+                if (p.parsed_code) entries.push_back({p.parsed_code->identity, Entry{&p, p.file, &p.code, p.abolished}});
+        for (const auto& k : keys_) entries.push_back({k.identity, Entry{nullptr, k.file, &k.code, k.abolished}});
+        if (!keys_.empty())
+            std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+                return std::tuple(a.second.abolished, a.second.file, a.second.code->pos.line, a.second.code->pos.column) <
+                       std::tuple(b.second.abolished, b.second.file, b.second.code->pos.line, b.second.code->pos.column);
+            });
+        for (const auto& [identity, e] : entries) {
+            auto [it, inserted] = index_.by_code.emplace(identity, e);
+            if (!inserted) {
+                const Entry& first = it->second;
+                std::string same = first.code->value == e.code->value
+                                       ? ""
+                                       : " (\"" + first.code->value + "\" names the same procedure)";
+                report("duplicate-code", e.file, e.code->pos,
+                       "code " + e.code->value + " is already used by " + where(first.file, first.code->pos) + same);
+            }
+        }
+    }
+
+    void check_procedures()
+    {
+        for (const auto& p : catalog_.procedures)
+            procedure_checks(p, options_, [&](std::string_view rule, Pos pos, std::string message) {
+                report(rule, p.file, pos, std::move(message));
+            });
+    }
+
+    void check_units()
+    {
+        std::map<std::string, const Unit*> seen;
+        for (const auto& u : catalog_.units) {
+            if (u.id.value.empty()) continue;
+            auto [it, inserted] = seen.emplace(u.id.value, &u);
+            if (!inserted)
+                report("duplicate-id", u.file, u.id.pos,
+                       "unit id \"" + u.id.value + "\" is already defined at " + where(it->second->file, it->second->id.pos));
+        }
+        for (const auto& u : catalog_.units)
+            if (u.parent.present && !u.parent.value.empty() && !units_.count(u.parent.value) &&
+                !seen.count(u.parent.value))
+                report("unknown-unit", u.file, u.parent.pos,
+                       "parent \"" + u.parent.value + "\" is not a unit of units.toml" + suggest_unit(u.parent.value, seen));
+        for (const auto& [id, u] : seen) units_.emplace(id, u);
+    }
+
+    template <class Map>
+    static std::string suggest_unit(const std::string& id, const Map& units)
+    {
+        std::string best;
+        std::size_t best_d = std::string::npos;
+        for (const auto& [k, v] : units) {
+            (void)v;
+            const std::size_t d = edit_distance(id, k);
+            if (d < best_d) {
+                best_d = d;
+                best = k;
+            }
+        }
+        if (best_d <= std::max<std::size_t>(2, code_points(id) / 3)) return "; did you mean \"" + best + "\"?";
+        return {};
+    }
+
+    void check_processes()
+    {
+        const int hpd = catalog_.info.hours_per_day;
+        std::map<std::string, const Process*> seen;
+        for (const auto& pr : catalog_.processes) {
+            for (const auto& s : pr.steps)
+                if (s.unit.present && !s.unit.value.empty() && !units_.count(s.unit.value))
+                    report("unknown-unit", pr.file, s.unit.pos,
+                           "unit \"" + s.unit.value + "\" is not in units.toml" + suggest_unit(s.unit.value, units_));
+            if (!pr.procedure.present || pr.procedure.value.empty()) continue;
+            const Entry* e = find(pr.procedure.value);
+            if (!e) {
+                if (parse_code(pr.procedure.value))
+                    report("unknown-procedure", pr.file, pr.procedure.pos,
+                           "procedure " + pr.procedure.value + " is not in this catalog");
+                continue;
+            }
+            if (e->abolished) {
+                report("unknown-procedure", pr.file, pr.procedure.pos,
+                       "procedure " + pr.procedure.value + " is abolished; its process should be abolished with it");
+                continue;
+            }
+            auto [it, inserted] = seen.emplace(parse_code(pr.procedure.value)->identity, &pr);
+            if (!inserted) {
+                report("duplicate-id", pr.file, pr.procedure.pos,
+                       "procedure " + pr.procedure.value + " already has an internal process at " +
+                           where(it->second->file, it->second->procedure.pos));
+                continue;
+            }
+            if (e->full) check_process_time(*e->full, pr, hpd);  // a key alone has no channels to check against
+        }
+    }
+
+    void check_process_time(const Procedure& p, const Process& pr, int hpd)
+    {
+        if (pr.channel.present) {
+            const bool has = std::any_of(p.channels.begin(), p.channels.end(),
+                                         [&](const Channel& c) { return c.kind.value == pr.channel.value; });
+            if (!has) {
+                report("unknown-channel", pr.file, pr.channel.pos,
+                       "procedure " + p.code.value + " has no channel \"" + pr.channel.value + "\"");
+                return;
+            }
+        }
+        const Channel* ch = process_channel(p, pr, hpd);
+        if (!ch) return;  // the channel's time did not parse: reported where it is written
+        std::int64_t sum = 0;
+        std::vector<std::pair<Pos, std::int64_t>> counted;
+        for (const auto& s : pr.steps) {
+            if (!s.counted) continue;
+            if (!s.duration) return;  // reported at load
+            const auto h = s.duration->working_millihours(hpd);
+            if (!h) {
+                report("process-uncheckable", pr.file, s.time.pos,
+                       "step time \"" + s.time.value + "\" is in calendar time, which does not convert to working "
+                       "hours; the process total is not checked");
+                return;
+            }
+            sum += *h;
+            counted.emplace_back(s.pos, *h);
+        }
+        const auto limit = ch->duration->working_millihours(hpd);
+        const std::string channel_desc = "channel \"" + ch->kind.value + "\" of " + p.code.value;
+        if (!limit) {
+            report("process-uncheckable", pr.file, pr.procedure.pos,
+                   "the thời hạn of " + channel_desc + " is \"" + ch->time.value +
+                       "\", in calendar time, which does not convert to working hours; the counted steps (" +
+                       format_milli(sum) + " giờ làm việc) are not checked against it");
+            return;
+        }
+        const std::string total = format_milli(sum) + " giờ làm việc";
+        const std::string deadline = "\"" + ch->time.value + "\" = " + format_milli(*limit) + " giờ làm việc";
+        if (sum > *limit) {
+            std::string lines;
+            std::int64_t running = 0;
+            Pos at = pr.procedure.pos;
+            bool placed = false;
+            for (const auto& [pos, h] : counted) {
+                running += h;
+                if (!placed && running > *limit) {
+                    at = pos;
+                    placed = true;
+                }
+                lines += (lines.empty() ? "" : ", ") + std::to_string(pos.line);
+            }
+            report("process-over", pr.file, at,
+                   "the counted steps add up to " + total + ", more than the thời hạn of " + channel_desc + " (" +
+                       deadline + "); the total first exceeds it at this step (counted steps at lines " + lines + ")");
+        } else if (sum < *limit) {
+            report("process-under", pr.file, pr.procedure.pos,
+                   "the counted steps add up to " + total + ", less than the thời hạn of " + channel_desc + " (" +
+                       deadline + ")");
+        }
+    }
+
+    void check_plans()
+    {
+        std::map<std::string, const Plan*> seen;
+        for (const auto& pl : catalog_.plans) {
+            if (!pl.id.value.empty()) {
+                auto [it, inserted] = seen.emplace(pl.id.value, &pl);
+                if (!inserted)
+                    report("duplicate-id", pl.file, pl.id.pos,
+                           "plan id \"" + pl.id.value + "\" is already used at " + where(it->second->file, it->second->id.pos));
+            }
+            if (pl.procedure.value.empty()) continue;
+            const Entry* e = find(pl.procedure.value);
+            const bool carried_out = e && e->abolished &&
+                                     std::any_of(pl.changes.begin(), pl.changes.end(),
+                                                 [](const PlanChange& c) { return c.kind.value == "abolish"; });
+            if (carried_out) continue;  // a plan to abolish it, and it was: the plan stays as history
+            if (!e || e->abolished) {
+                if (parse_code(pl.procedure.value))
+                    report("unknown-procedure", pl.file, pl.procedure.pos,
+                           "procedure " + pl.procedure.value +
+                               (e ? " is abolished; a plan cannot simplify it" : " is not in this catalog"));
+                continue;
+            }
+            if (!e->full) continue;  // a key alone has no dossier or channels to check against
+            const Procedure* p = e->full;
+            for (const auto& c : pl.changes) {
+                if (c.kind.value == "remove-dossier" && !c.item.value.empty()) {
+                    const std::string want = fold(c.item.value);
+                    const bool found = std::any_of(p->dossier.begin(), p->dossier.end(),
+                                                   [&](const DossierItem& d) { return fold(d.name.value) == want; });
+                    if (!found) {
+                        std::string best;
+                        std::size_t best_d = std::string::npos;
+                        for (const auto& d : p->dossier) {
+                            const std::size_t dist = edit_distance(want, fold(d.name.value));
+                            if (dist < best_d) {
+                                best_d = dist;
+                                best = d.name.value;
+                            }
+                        }
+                        std::string msg = "procedure " + p->code.value + " has no dossier entry \"" + c.item.value + "\"";
+                        if (best_d <= std::max<std::size_t>(3, code_points(want) / 4))
+                            msg += "; did you mean \"" + best + "\"?";
+                        report("unknown-dossier", pl.file, c.item.pos, std::move(msg));
+                    }
+                }
+                if ((c.kind.value == "set-time" || c.kind.value == "set-fee") && c.channel.present &&
+                    c.channel.value != "*") {
+                    const bool has = std::any_of(p->channels.begin(), p->channels.end(),
+                                                 [&](const Channel& ch) { return ch.kind.value == c.channel.value; });
+                    if (!has)
+                        report("unknown-channel", pl.file, c.channel.pos,
+                               "procedure " + p->code.value + " has no channel \"" + c.channel.value + "\"");
+                }
+            }
+        }
+    }
+
+    void check_decisions()
+    {
+        std::map<std::string, const Decision*> seen;
+        for (const auto& d : catalog_.decisions) {
+            if (!d.number.value.empty()) {
+                auto [it, inserted] = seen.emplace(d.number.value, &d);
+                if (!inserted)
+                    report("duplicate-id", d.file, d.number.pos,
+                           "decision " + d.number.value + " is already in the ledger at " +
+                               where(it->second->file, it->second->number.pos));
+            }
+            auto known = [&](const Text& code) {
+                if (code.value.empty() || !parse_code(code.value)) return;  // bad codes are reported at load
+                if (!find(code.value))
+                    report("unknown-procedure", d.file, code.pos,
+                           "decision " + d.number.value + " names " + code.value +
+                               ", which is neither in procedures/ nor in abolished/");
+            };
+            for (const auto* list : {&d.new_codes, &d.amended, &d.abolished, &d.processes})
+                for (const auto& c : *list) known(c);
+            for (const auto& r : d.replaced) {
+                known(r.old_code);
+                known(r.new_code);
+            }
+        }
+    }
+
+    const Catalog& catalog_;
+    const LintOptions& options_;
+    const std::vector<ProcedureKey>& keys_;
+    Index index_;
+    std::map<std::string, const Unit*> units_;
+    std::vector<Diagnostic> out_;
+};
+
+}  // namespace
+
+const Channel* process_channel(const Procedure& procedure, const Process& process, int hours_per_day)
+{
+    const Channel* best = nullptr;
+    for (const auto& c : procedure.channels) {
+        if (!c.duration) continue;
+        if (process.channel.present && c.kind.value != process.channel.value) continue;
+        if (!best) {
+            best = &c;
+            continue;
+        }
+        const auto a = c.duration->working_millihours(hours_per_day);
+        const auto b = best->duration->working_millihours(hours_per_day);
+        if (a && (!b || *a < *b)) best = &c;
+    }
+    return best;
+}
+
+std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options)
+{
+    static const std::vector<ProcedureKey> none;
+    return Checker(catalog, options, none).run();
+}
+
+std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options,
+                                      const std::vector<ProcedureKey>& keys)
+{
+    return Checker(catalog, options, keys).run();
+}
+
+std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options)
+{
+    std::vector<Diagnostic> out;
+    procedure_checks(p, options, [&](std::string_view rule, Pos pos, std::string message) {
+        out.push_back({file, pos, find_rule(rule)->severity, std::string(rule), std::move(message), {}});
+    });
+    return out;
+}
+
+std::vector<Diagnostic> lint_path(const std::string& path, const LintOptions& options, Catalog* loaded)
+{
+    LoadResult r = load_catalog(path);
+    std::vector<Diagnostic> diags = std::move(r.diagnostics);
+    for (auto& d : check_catalog(r.catalog, options)) diags.push_back(std::move(d));
+    sort_diagnostics(diags);
+    if (loaded) *loaded = std::move(r.catalog);
+    return diags;
+}
+
+}  // namespace tthc

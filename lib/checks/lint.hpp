@@ -1,0 +1,51 @@
+// Lint: the checks that need the whole catalog (unique codes, processes against
+// their procedure's thời hạn, plans and decisions against the codes they name),
+// added to the per-file findings of loading.
+#pragma once
+
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "catalog/loader.hpp"
+#include "catalog/model.hpp"
+#include "core/values.hpp"
+
+namespace tthc {
+
+struct LintOptions {
+    Date today;  // for date-dependent rules (district-level); the caller decides what "today" is
+};
+
+// Cross-file checks on a loaded catalog; returns only the new findings.
+std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options);
+
+// A procedure reduced to its code: what the cross-file checks need of one
+// that no internal process or plan names, once its own checks have run
+// (check_procedure). Lets a caller that streams a large catalog keep a few
+// dozen bytes per procedure instead of the procedure.
+struct ProcedureKey {
+    std::size_t file = 0;  // index into Catalog::files
+    Text code;
+    std::string identity;  // ProcedureCode::identity
+    bool abolished = false;
+};
+
+// The checks of one procedure on its own (level huyện after 1 July 2025, an
+// online service without an online channel), as check_catalog runs them on
+// every procedure of Catalog::procedures; `file` names it in the findings.
+std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options);
+
+// check_catalog, with more procedures known only by their keys (in force and
+// abolished; their check_procedure findings are the caller's).
+std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options,
+                                      const std::vector<ProcedureKey>& keys);
+
+// Loads and checks a catalog: the load findings and check_catalog's, sorted.
+// Throws Error when the path cannot be read at all.
+std::vector<Diagnostic> lint_path(const std::string& path, const LintOptions& options, Catalog* loaded = nullptr);
+
+// The thời hạn of a process's channel: the named channel, or else the shortest
+// convertible one. Nothing when the procedure has no channel with a parsed time.
+const Channel* process_channel(const Procedure& procedure, const Process& process, int hours_per_day);
+
+}  // namespace tthc

@@ -1,0 +1,177 @@
+#include "checks/report.hpp"
+
+#include <map>
+
+#include "util/json.hpp"
+#include "util/unicode.hpp"
+
+namespace tthc {
+
+std::optional<ReportFormat> parse_report_format(std::string_view name)
+{
+    if (name == "text") return ReportFormat::text;
+    if (name == "json") return ReportFormat::json;
+    if (name == "sarif") return ReportFormat::sarif;
+    if (name == "github") return ReportFormat::github;
+    return std::nullopt;
+}
+
+void count_severities(const std::vector<Diagnostic>& diags, ReportSummary& summary)
+{
+    for (const auto& d : diags) {
+        if (d.severity == Severity::error) ++summary.errors;
+        if (d.severity == Severity::warning) ++summary.warnings;
+    }
+}
+
+namespace {
+
+constexpr std::string_view bold = "\033[1m", red = "\033[1;31m", magenta = "\033[1;35m", cyan = "\033[1;36m",
+                           green = "\033[1;32m", reset = "\033[0m";
+
+std::string location(const Diagnostic& d)
+{
+    std::string s = d.file;
+    if (d.pos.line > 0) s += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column);
+    return s;
+}
+
+std::string_view severity_color(Severity s)
+{
+    return s == Severity::error ? red : s == Severity::warning ? magenta : cyan;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d, bool color)
+{
+    auto paint = [&](std::string_view code, const std::string& text) {
+        return color ? std::string(code) + text + std::string(reset) : text;
+    };
+    std::string out = paint(bold, location(d) + ":") + " " +
+                      paint(severity_color(d.severity), std::string(severity_name(d.severity)) + ":") + " " +
+                      d.message + " [" + d.rule + "]\n";
+    if (!d.source_line.empty() && d.pos.line > 0) {
+        const std::string num = std::to_string(d.pos.line);
+        out += " " + num + " | " + d.source_line + "\n";
+        std::string pad;
+        // the caret goes under the column-th code point; tabs are kept so it lines up
+        std::size_t cp = 1;
+        for (std::size_t i = 0; i < d.source_line.size() && cp < d.pos.column; ++i) {
+            const auto c = static_cast<unsigned char>(d.source_line[i]);
+            if ((c & 0xC0) == 0x80) continue;
+            pad.push_back(c == '\t' ? '\t' : ' ');
+            ++cp;
+        }
+        out += " " + std::string(num.size(), ' ') + " | " + pad + paint(green, "^") + "\n";
+    }
+    return out;
+}
+
+namespace {
+
+void write_text(std::ostream& out, const std::vector<Diagnostic>& diags, bool color)
+{
+    for (const auto& d : diags) out << format_diagnostic(d, color);
+}
+
+void write_json(std::ostream& out, const std::vector<Diagnostic>& diags, const ReportSummary& s)
+{
+    out << "{\n  \"diagnostics\": [";
+    bool first = true;
+    for (const auto& d : diags) {
+        out << (first ? "\n" : ",\n") << "    {\"file\": " << json_quote(d.file) << ", \"line\": " << d.pos.line
+            << ", \"column\": " << d.pos.column << ", \"severity\": " << json_quote(severity_name(d.severity))
+            << ", \"rule\": " << json_quote(d.rule) << ", \"message\": " << json_quote(d.message) << "}";
+        first = false;
+    }
+    out << (first ? "],\n" : "\n  ],\n");
+    out << "  \"summary\": {\"errors\": " << s.errors << ", \"warnings\": " << s.warnings << ", \"files\": " << s.files
+        << ", \"procedures\": " << s.procedures << "}\n}\n";
+}
+
+std::string_view sarif_level(Severity s)
+{
+    return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
+
+void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const ReportOptions& o)
+{
+    const auto& rules = all_rules();
+    std::map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < rules.size(); ++i) index[rules[i].id] = i;
+    out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+        << "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n          \"name\": \"tthc\",\n"
+        << "          \"version\": " << json_quote(o.tool_version) << ",\n"
+        << "          \"rules\": [";
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const auto& r = rules[i];
+        out << (i ? ",\n" : "\n") << "            {\"id\": " << json_quote(r.id)
+            << ", \"shortDescription\": {\"text\": " << json_quote(r.summary) << "}"
+            << ", \"fullDescription\": {\"text\": " << json_quote(r.help) << "}"
+            << ", \"help\": {\"text\": " << json_quote(r.help) << "}"
+            << ", \"defaultConfiguration\": {\"level\": " << json_quote(sarif_level(r.severity)) << "}}";
+    }
+    out << "\n          ]\n        }\n      },\n      \"results\": [";
+    bool first = true;
+    for (const auto& d : diags) {
+        out << (first ? "\n" : ",\n") << "        {\"ruleId\": " << json_quote(d.rule);
+        if (auto it = index.find(d.rule); it != index.end()) out << ", \"ruleIndex\": " << it->second;
+        out << ", \"level\": " << json_quote(sarif_level(d.severity)) << ", \"message\": {\"text\": "
+            << json_quote(d.message) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
+            << json_quote(d.file) << "}";
+        if (d.pos.line > 0)
+            out << ", \"region\": {\"startLine\": " << d.pos.line << ", \"startColumn\": " << d.pos.column << "}";
+        out << "}}]}";
+        first = false;
+    }
+    out << (first ? "]\n" : "\n      ]\n") << "    }\n  ]\n}\n";
+}
+
+std::string escape_data(std::string_view s)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '%') out += "%25";
+        else if (c == '\r') out += "%0D";
+        else if (c == '\n') out += "%0A";
+        else out.push_back(c);
+    }
+    return out;
+}
+
+std::string escape_property(std::string_view s)
+{
+    std::string out;
+    for (char c : escape_data(s)) {
+        if (c == ':') out += "%3A";
+        else if (c == ',') out += "%2C";
+        else out.push_back(c);
+    }
+    return out;
+}
+
+void write_github(std::ostream& out, const std::vector<Diagnostic>& diags)
+{
+    for (const auto& d : diags) {
+        out << "::" << (d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice")
+            << " file=" << escape_property(d.file);
+        if (d.pos.line > 0) out << ",line=" << d.pos.line << ",col=" << d.pos.column;
+        out << ",title=" << escape_property("tthc " + d.rule) << "::" << escape_data(d.message) << "\n";
+    }
+}
+
+}  // namespace
+
+void write_report(std::ostream& out, ReportFormat format, const std::vector<Diagnostic>& diags,
+                  const ReportSummary& summary, const ReportOptions& options)
+{
+    switch (format) {
+    case ReportFormat::text: write_text(out, diags, options.color); break;
+    case ReportFormat::json: write_json(out, diags, summary); break;
+    case ReportFormat::sarif: write_sarif(out, diags, options); break;
+    case ReportFormat::github: write_github(out, diags); break;
+    }
+}
+
+}  // namespace tthc

@@ -1,0 +1,78 @@
+// The frame every decision the toolkit drafts shares (Nghị định 30/2020/NĐ-CP,
+// Phụ lục I: quyết định cá biệt): issuing body and national motto, number,
+// place and date, type and summary, competent person, căn cứ, articles,
+// recipients and signature, then appendices. Announcements, abolitions,
+// process approvals and simplification plans all build on it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "documents/document.hpp"
+#include "catalog/model.hpp"
+#include "core/values.hpp"
+
+namespace tthc {
+
+struct Signature {
+    std::string signer;        // "Nguyễn Văn A"
+    std::string signer_title;  // "Phó Chủ tịch" (default: the head: Chủ tịch / Bộ trưởng)
+    std::string sign_mode;     // "KT. CHỦ TỊCH" (TM., KT., Q., TL., TUQ.), empty when the head signs
+};
+
+struct DecisionFrame {
+    std::string number;                   // "280/QĐ-UBND"
+    Date date;                            // signing date
+    std::string summary;                  // trích yếu: "Về việc ..."
+    std::vector<std::string> basis;       // căn cứ, without final punctuation (";" and "." are added)
+    std::vector<std::string> articles;    // the text after "Điều N."
+    std::vector<std::string> recipients;  // "- Như Điều 3;" ...; empty: the defaults for the authority, naming the last article
+    Signature signature;
+};
+
+bool is_ministry(const Catalog& c);
+
+// "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI" or "BỘ TƯ PHÁP".
+std::string issuing_body(const Catalog& c);
+
+// "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" / "BỘ TRƯỞNG BỘ TƯ PHÁP", and in running text.
+std::string competent_person(const Catalog& c);
+std::string competent_person_lower(const Catalog& c);
+
+// The căn cứ every decision on procedures starts with: the law on the
+// authority's organisation (2025) and Nghị định 63/2010/NĐ-CP as amended.
+// Officers check them against the law in force; the man pages say so.
+std::vector<std::string> standing_basis(const Catalog& c);
+
+// The usual last article: who carries the decision out (ends with "./.").
+std::string executing_article(const Catalog& c, const std::string& proposer);
+
+// Appends the decision, from the header blocks to the signature.
+void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f);
+
+// Appends a page break and the appendix title: "PHỤ LỤC", the title in
+// capitals, "(Kèm theo Quyết định số ... ngày ... của ...)". With `landscape`
+// the appendix pages are A4 landscape (wide tables).
+void add_appendix_title(doc::Document& d, const Catalog& c, const std::string& title, const std::string& number,
+                        const Date& date, bool landscape = true);
+
+// A legal basis as cited: "Nghị định số 123/2015/NĐ-CP ngày ... quy định ...".
+std::string cite(const LegalBasis& b);
+
+// Levels and fields as decisions group them: A. Thủ tục hành chính cấp tỉnh, I. Lĩnh vực Hộ tịch.
+std::string level_heading(const std::string& level);
+int level_rank(const std::string& level);
+std::string main_level(const Procedure& p);  // the highest level a procedure is run at
+std::string roman(int n);
+std::string kind_label(const std::string& channel_kind);  // "trực tiếp" -> "Trực tiếp"
+
+// Vietnamese collation (Đ after D, ă â after a).
+bool vi_less(const std::string& a, const std::string& b);
+
+// Building blocks.
+doc::Para heading(const std::string& text, doc::Align align = doc::Align::left);
+doc::Cell text_cell(const std::string& s, doc::Align align = doc::Align::left);
+doc::Row header_row(const std::vector<std::string>& heads);
+doc::Row group_row(const std::string& text, int columns);  // a bold row spanning every column
+
+}  // namespace tthc

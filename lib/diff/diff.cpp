@@ -1,0 +1,374 @@
+#include "diff/diff.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include "io/files.hpp"
+#include "util/unicode.hpp"
+
+namespace tthc {
+
+bool DiffResult::has_errors() const
+{
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+namespace {
+
+// ---- field comparison ----------------------------------------------------
+
+std::string quoted(const std::string& s) { return "[\"" + s + "\"]"; }
+
+std::string join(const std::vector<Text>& list)
+{
+    std::string out;
+    for (const auto& t : list) out += (out.empty() ? "" : "; ") + t.value;
+    return out;
+}
+
+class Comparer {
+public:
+    explicit Comparer(std::vector<FieldChange>& out) : out_(out) {}
+
+    void text(const std::string& field, const std::string& a, const std::string& b)
+    {
+        if (a != b) out_.push_back({field, a, b});
+    }
+
+    void list(const std::string& field, const std::vector<Text>& a, const std::vector<Text>& b)
+    {
+        const bool same = a.size() == b.size() &&
+                          std::equal(a.begin(), a.end(), b.begin(), [](const Text& x, const Text& y) { return x.value == y.value; });
+        if (!same) out_.push_back({field, join(a), join(b)});
+    }
+
+    void added(const std::string& field, std::string what) { out_.push_back({field, std::nullopt, std::move(what)}); }
+    void removed(const std::string& field, std::string what) { out_.push_back({field, std::move(what), std::nullopt}); }
+
+private:
+    std::vector<FieldChange>& out_;
+};
+
+std::string fee_text(const Channel& c)
+{
+    if (!c.fee) return "";
+    return std::to_string(*c.fee) + " " + (c.currency.present ? c.currency.value : "VND");
+}
+
+std::string time_text(const Channel& c) { return c.time.value; }
+
+// Matches two lists of tables by a key and compares the matched entries. When
+// several entries share a key (two "trực tiếp" channels without a case), the
+// k-th of one side is matched with the k-th of the other.
+template <class T, class KeyF, class LabelF, class DescribeF, class CompareF>
+void compare_lists(Comparer& cmp, const std::string& field, const std::vector<T>& a, const std::vector<T>& b,
+                   KeyF key, LabelF label, DescribeF describe, CompareF compare_entry)
+{
+    auto keyed = [&](const std::vector<T>& list) {
+        std::vector<std::pair<std::string, std::string>> out;  // (key with occurrence, label)
+        std::map<std::string, int> seen;
+        for (const auto& x : list) {
+            const int k = ++seen[key(x)];
+            out.emplace_back(key(x) + "\x1e" + std::to_string(k),
+                             field + quoted(label(x)) + (k > 1 ? "#" + std::to_string(k) : ""));
+        }
+        return out;
+    };
+    const auto ka = keyed(a), kb = keyed(b);
+    std::map<std::string, std::size_t> in_b, in_a;
+    for (std::size_t j = 0; j < b.size(); ++j) in_b.emplace(kb[j].first, j);
+    for (std::size_t i = 0; i < a.size(); ++i) in_a.emplace(ka[i].first, i);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto it = in_b.find(ka[i].first);
+        if (it == in_b.end())
+            cmp.removed(ka[i].second, describe(a[i]));
+        else
+            compare_entry(ka[i].second, a[i], b[it->second]);
+    }
+    for (std::size_t j = 0; j < b.size(); ++j)
+        if (!in_a.count(kb[j].first)) cmp.added(kb[j].second, describe(b[j]));
+}
+
+}  // namespace
+
+std::vector<FieldChange> compare_procedures(const Procedure& a, const Procedure& b)
+{
+    std::vector<FieldChange> out;
+    Comparer cmp(out);
+    cmp.text("code", a.code.value, b.code.value);
+    cmp.text("name", a.name.value, b.name.value);
+    cmp.text("field", a.field.value, b.field.value);
+    cmp.list("levels", a.levels, b.levels);
+    cmp.text("kind", a.kind.value, b.kind.value);
+    cmp.list("subjects", a.subjects, b.subjects);
+    cmp.text("agency", a.agency.value, b.agency.value);
+    cmp.text("authority", a.authority.value, b.authority.value);
+    cmp.text("delegated", a.delegated.value, b.delegated.value);
+    cmp.text("coordinating", a.coordinating.value, b.coordinating.value);
+    cmp.text("address", a.address.value, b.address.value);
+    cmp.text("online", a.online.value, b.online.value);
+    cmp.text("conditions", a.conditions.value, b.conditions.value);
+    cmp.list("steps", a.steps, b.steps);
+    cmp.list("related", a.related, b.related);
+
+    compare_lists(
+        cmp, "results", a.results, b.results, [](const ResultDoc& r) { return fold(r.name.value); },
+        [](const ResultDoc& r) { return r.name.value; },
+        [](const ResultDoc& r) { return r.name.value + (r.code.value.empty() ? "" : " (" + r.code.value + ")"); },
+        [&](const std::string& path, const ResultDoc& x, const ResultDoc& y) {
+            cmp.text(path + ".name", x.name.value, y.name.value);
+            cmp.text(path + ".code", x.code.value, y.code.value);
+        });
+
+    compare_lists(
+        cmp, "channels", a.channels, b.channels,
+        [](const Channel& c) { return c.kind.value + "\x1f" + fold(c.case_name.value); },
+        [](const Channel& c) { return c.case_name.value.empty() ? c.kind.value : c.kind.value + "\", \"" + c.case_name.value; },
+        [](const Channel& c) {
+            std::string s = c.time.value;
+            if (c.fee) s += ", " + fee_text(c);
+            return s;
+        },
+        [&](const std::string& path, const Channel& x, const Channel& y) {
+            // "05 Ngày làm việc" and "5 ngày làm việc" are the same thời hạn
+            const bool same_time = (x.duration && y.duration) ? *x.duration == *y.duration : x.time.value == y.time.value;
+            if (!same_time) cmp.text(path + ".time", time_text(x), time_text(y));
+            cmp.text(path + ".fee", fee_text(x), fee_text(y));
+            cmp.text(path + ".fee_note", x.fee_note.value, y.fee_note.value);
+            cmp.text(path + ".note", x.note.value, y.note.value);
+        });
+
+    compare_lists(
+        cmp, "dossier", a.dossier, b.dossier,
+        [](const DossierItem& d) { return fold(d.name.value) + "\x1f" + fold(d.case_name.value); },
+        [](const DossierItem& d) { return d.case_name.value.empty() ? d.name.value : d.name.value + "\", \"" + d.case_name.value; },
+        [](const DossierItem& d) {
+            return d.name.value + " (" + std::to_string(d.originals) + " bản chính, " + std::to_string(d.copies) +
+                   " bản sao" + (d.present_only ? ", xuất trình" : "") + ")";
+        },
+        [&](const std::string& path, const DossierItem& x, const DossierItem& y) {
+            cmp.text(path + ".name", x.name.value, y.name.value);
+            cmp.text(path + ".form", x.form.value, y.form.value);
+            cmp.text(path + ".originals", std::to_string(x.originals), std::to_string(y.originals));
+            cmp.text(path + ".copies", std::to_string(x.copies), std::to_string(y.copies));
+            cmp.text(path + ".present_only", x.present_only ? "true" : "false", y.present_only ? "true" : "false");
+        });
+
+    compare_lists(
+        cmp, "legal_basis", a.legal_basis, b.legal_basis,
+        [](const LegalBasis& l) { return l.number.value.empty() ? "\x1f" + fold(l.title.value) : l.number.value; },
+        [](const LegalBasis& l) { return l.number.value.empty() ? l.title.value : l.number.value; },
+        [](const LegalBasis& l) { return (l.number.value.empty() ? "" : l.number.value + " ") + l.title.value; },
+        [&](const std::string& path, const LegalBasis& x, const LegalBasis& y) {
+            cmp.text(path + ".title", x.title.value, y.title.value);
+            cmp.text(path + ".issued", x.issued ? x.issued->to_string() : "", y.issued ? y.issued->to_string() : "");
+            cmp.text(path + ".issuer", x.issuer.value, y.issuer.value);
+        });
+    return out;
+}
+
+namespace {
+
+// ---- matching files by content -------------------------------------------
+
+struct Fingerprint {
+    std::size_t hash = 0;
+    std::uintmax_t size = 0;
+    bool ok = false;
+};
+
+Fingerprint fingerprint(const std::string& path)
+{
+    thread_local std::string bytes;
+    if (!try_read_file(path, bytes)) return {};
+    return {std::hash<std::string_view>{}(bytes), bytes.size(), true};
+}
+
+// Whether two files hold the same bytes (sizes first, then the contents).
+bool same_content(const std::string& a, const std::string& b)
+{
+    struct stat sa, sb;
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0 || sa.st_size != sb.st_size) return false;
+    thread_local std::string x, y;
+    return try_read_file(a, x) && try_read_file(b, y) && x == y;
+}
+
+// Runs f(i) for i in [0, n) on `threads` threads.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, F f)
+{
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+}
+
+std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& files, unsigned threads)
+{
+    std::vector<Fingerprint> out(files.size());
+    parallel_for(files.size(), threads, [&](std::size_t i) { out[i] = fingerprint(files[i]->path); });
+    return out;
+}
+
+bool is_procedure_file(const CatalogFile& f) { return f.kind == FileKind::procedure || f.kind == FileKind::abolished; }
+
+std::string identity(const Procedure& p) { return p.parsed_code ? p.parsed_code->identity : p.code.value; }
+
+}  // namespace
+
+DiffResult diff_catalogs(const std::string& old_path, const std::string& new_path, const LoadOptions& options)
+{
+    DiffResult result;
+    std::vector<Diagnostic> layout;
+    const auto old_files = list_catalog_files(old_path, layout);
+    const auto new_files = list_catalog_files(new_path, layout);
+    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+
+    // Pair procedure files whose bytes are identical (same folder kind): they
+    // hold the same procedure, unchanged, wherever they moved to. A file at the
+    // same path on both sides is compared directly (like diff -r); only the
+    // rest are hashed, to find files that moved.
+    std::vector<const CatalogFile*> old_proc, new_proc;
+    for (const auto& f : old_files)
+        if (is_procedure_file(f)) old_proc.push_back(&f);
+    for (const auto& f : new_files)
+        if (is_procedure_file(f)) new_proc.push_back(&f);
+    std::unordered_map<std::string_view, std::size_t> old_by_path;
+    for (std::size_t i = 0; i < old_proc.size(); ++i) old_by_path.emplace(old_proc[i]->relative, i);
+    std::vector<std::pair<std::size_t, std::size_t>> same_path;
+    for (std::size_t j = 0; j < new_proc.size(); ++j)
+        if (auto it = old_by_path.find(new_proc[j]->relative); it != old_by_path.end()) same_path.emplace_back(it->second, j);
+    std::vector<char> identical(same_path.size(), 0);
+    parallel_for(same_path.size(), threads, [&](std::size_t k) {
+        identical[k] = same_content(old_proc[same_path[k].first]->path, new_proc[same_path[k].second]->path);
+    });
+    std::vector<bool> old_paired(old_proc.size(), false), new_paired(new_proc.size(), false);
+    for (std::size_t k = 0; k < same_path.size(); ++k) {
+        if (!identical[k]) continue;
+        old_paired[same_path[k].first] = new_paired[same_path[k].second] = true;
+        if (new_proc[same_path[k].second]->kind == FileKind::procedure) ++result.diff.unchanged;
+    }
+    std::vector<const CatalogFile*> old_rest, new_rest;
+    for (std::size_t i = 0; i < old_proc.size(); ++i)
+        if (!old_paired[i]) old_rest.push_back(old_proc[i]);
+    for (std::size_t j = 0; j < new_proc.size(); ++j)
+        if (!new_paired[j]) new_rest.push_back(new_proc[j]);
+    const auto old_fp = fingerprints(old_rest, threads);
+    const auto new_fp = fingerprints(new_rest, threads);
+
+    std::unordered_map<std::string, std::vector<std::size_t>> old_by_content;
+    auto content_key = [](const CatalogFile& f, const Fingerprint& fp) {
+        return std::to_string(static_cast<int>(f.kind)) + ":" + std::to_string(fp.hash) + ":" + std::to_string(fp.size);
+    };
+    for (std::size_t i = 0; i < old_rest.size(); ++i)
+        if (old_fp[i].ok) old_by_content[content_key(*old_rest[i], old_fp[i])].push_back(i);
+    std::vector<bool> moved_paired(old_rest.size(), false);
+    std::vector<CatalogFile> new_to_read, old_to_read;
+    for (std::size_t j = 0; j < new_rest.size(); ++j) {
+        bool paired = false;
+        if (new_fp[j].ok) {
+            auto it = old_by_content.find(content_key(*new_rest[j], new_fp[j]));
+            if (it != old_by_content.end() && !it->second.empty()) {
+                moved_paired[it->second.back()] = true;
+                it->second.pop_back();
+                paired = true;
+                if (new_rest[j]->kind == FileKind::procedure) ++result.diff.unchanged;
+            }
+        }
+        if (!paired) new_to_read.push_back(*new_rest[j]);
+    }
+    for (std::size_t i = 0; i < old_rest.size(); ++i)
+        if (!moved_paired[i]) old_to_read.push_back(*old_rest[i]);
+    // Single files, and NEW's decisions (they declare replacements), are always read.
+    for (const auto& f : old_files)
+        if (f.kind == FileKind::single) old_to_read.push_back(f);
+    for (const auto& f : new_files)
+        if (f.kind == FileKind::single || f.kind == FileKind::decision) new_to_read.push_back(f);
+
+    LoadResult old_load = load_files(old_path, old_to_read, options);
+    LoadResult new_load = load_files(new_path, new_to_read, options);
+    result.files_parsed = old_to_read.size() + new_to_read.size();
+    // Only what stops a comparison is diff's business: a file that cannot be
+    // read, and a procedure without a code to match it by. Every other finding
+    // is lint's; values that did not parse are compared as written.
+    for (auto* diags : {&layout, &old_load.diagnostics, &new_load.diagnostics})
+        for (auto& d : *diags)
+            if (unreadable(d)) result.diagnostics.push_back(std::move(d));
+    for (const Catalog* c : {&old_load.catalog, &new_load.catalog})
+        for (const auto* list : {&c->procedures, &c->abolished})
+            for (const auto& p : *list)
+                if (!p.parsed_code)
+                    result.diagnostics.push_back({c->files.at(p.file), p.code.pos, Severity::error, "bad-code",
+                                                  "this procedure has no valid code, so it cannot be matched", {}});
+    sort_diagnostics(result.diagnostics);
+
+    std::map<std::string, const Procedure*> old_force, old_gone, new_force, new_gone;
+    for (const auto& p : old_load.catalog.procedures) old_force.emplace(identity(p), &p);
+    for (const auto& p : old_load.catalog.abolished) old_gone.emplace(identity(p), &p);
+    for (const auto& p : new_load.catalog.procedures) new_force.emplace(identity(p), &p);
+    for (const auto& p : new_load.catalog.abolished) new_gone.emplace(identity(p), &p);
+
+    CatalogDiff& diff = result.diff;
+    for (const auto& [id, p] : old_force) {
+        if (auto it = new_force.find(id); it != new_force.end()) {
+            auto fields = compare_procedures(*p, *it->second);
+            if (fields.empty())
+                ++diff.unchanged;  // only layout, comments, key order or NFC differ
+            else
+                diff.amended.push_back({it->second->code.value, it->second->name.value, std::move(fields)});
+        } else {
+            diff.abolished.push_back({p->code.value, p->name.value, !new_gone.count(id)});
+        }
+    }
+    for (const auto& [id, p] : new_force)
+        if (!old_force.count(id)) diff.added.push_back({p->code.value, p->name.value});
+
+    // Replacements: declared by a NEW decision, else detected by equal names.
+    auto take = [&](const std::string& old_code, const std::string& new_code, const std::string& reason) {
+        const auto a = std::find_if(diff.abolished.begin(), diff.abolished.end(), [&](const AbolishedProcedure& x) {
+            const auto c = parse_code(x.code);
+            const auto o = parse_code(old_code);
+            return c && o && c->identity == o->identity;
+        });
+        const auto n = std::find_if(diff.added.begin(), diff.added.end(), [&](const ProcedureRef& x) {
+            const auto c = parse_code(x.code);
+            const auto o = parse_code(new_code);
+            return c && o && c->identity == o->identity;
+        });
+        if (a == diff.abolished.end() || n == diff.added.end()) return;
+        diff.replaced.push_back({a->code, a->name, n->code, n->name, reason});
+        diff.abolished.erase(a);
+        diff.added.erase(n);
+    };
+    std::vector<const Decision*> decisions;
+    for (const auto& d : new_load.catalog.decisions) decisions.push_back(&d);
+    for (const auto* d : decisions)
+        for (const auto& r : d->replaced) take(r.old_code.value, r.new_code.value, d->number.value);
+    for (std::size_t i = 0; i < diff.abolished.size();) {
+        const std::string name = fold(diff.abolished[i].name);
+        const auto n = std::find_if(diff.added.begin(), diff.added.end(),
+                                    [&](const ProcedureRef& x) { return fold(x.name) == name; });
+        if (n != diff.added.end()) {
+            const std::size_t before = diff.abolished.size();
+            take(diff.abolished[i].code, n->code, "same name");
+            if (diff.abolished.size() < before) continue;
+        }
+        ++i;
+    }
+    std::sort(diff.replaced.begin(), diff.replaced.end(),
+              [](const ReplacedProcedure& x, const ReplacedProcedure& y) { return x.old_code < y.old_code; });
+    return result;
+}
+
+}  // namespace tthc

@@ -1,0 +1,133 @@
+#include "diff/diff_report.hpp"
+
+#include "util/json.hpp"
+
+namespace tthc {
+
+std::optional<DiffFormat> parse_diff_format(std::string_view name)
+{
+    if (name == "text") return DiffFormat::text;
+    if (name == "json") return DiffFormat::json;
+    if (name == "markdown" || name == "md") return DiffFormat::markdown;
+    if (name == "stat") return DiffFormat::stat;
+    return std::nullopt;
+}
+
+std::string diff_summary(const CatalogDiff& d)
+{
+    return std::to_string(d.added.size()) + " new, " + std::to_string(d.amended.size()) + " amended, " +
+           std::to_string(d.replaced.size()) + " replaced, " + std::to_string(d.abolished.size()) + " abolished, " +
+           std::to_string(d.unchanged) + " unchanged";
+}
+
+namespace {
+
+constexpr std::string_view green = "\033[32m", red = "\033[31m", yellow = "\033[33m", bold = "\033[1m",
+                           reset = "\033[0m";
+
+std::string show(const std::optional<std::string>& v) { return v ? json_quote(*v) : "(none)"; }
+
+void write_text(std::ostream& out, const CatalogDiff& d, bool color)
+{
+    auto paint = [&](std::string_view c, const std::string& s) {
+        return color ? std::string(c) + s + std::string(reset) : s;
+    };
+    for (const auto& p : d.added) out << paint(green, "new        ") << p.code << "  " << p.name << "\n";
+    for (const auto& p : d.amended) {
+        out << paint(yellow, "amended    ") << p.code << "  " << p.name << "\n";
+        for (const auto& f : p.fields) {
+            out << "    " << paint(bold, f.field) << ": ";
+            if (!f.before)
+                out << paint(green, "added " + show(f.after));
+            else if (!f.after)
+                out << paint(red, "removed " + show(f.before));
+            else
+                out << paint(red, show(f.before)) << " → " << paint(green, show(f.after));
+            out << "\n";
+        }
+    }
+    for (const auto& r : d.replaced)
+        out << paint(yellow, "replaced   ") << r.old_code << " → " << r.new_code << "  " << r.new_name << " ("
+            << (r.reason == "same name" ? "detected: same name" : "declared in " + r.reason) << ")\n";
+    for (const auto& p : d.abolished)
+        out << paint(red, "abolished  ") << p.code << "  " << p.name
+            << (p.missing ? " (missing: vanished from NEW without being moved to abolished/)" : "") << "\n";
+}
+
+void write_json(std::ostream& out, const CatalogDiff& d)
+{
+    auto opt = [](const std::optional<std::string>& v) { return v ? json_quote(*v) : std::string("null"); };
+    out << "{\n  \"new\": [";
+    for (std::size_t i = 0; i < d.added.size(); ++i)
+        out << (i ? ",\n" : "\n") << "    {\"code\": " << json_quote(d.added[i].code) << ", \"name\": "
+            << json_quote(d.added[i].name) << "}";
+    out << (d.added.empty() ? "],\n" : "\n  ],\n") << "  \"amended\": [";
+    for (std::size_t i = 0; i < d.amended.size(); ++i) {
+        const auto& p = d.amended[i];
+        out << (i ? ",\n" : "\n") << "    {\"code\": " << json_quote(p.code) << ", \"name\": " << json_quote(p.name)
+            << ", \"fields\": [";
+        for (std::size_t k = 0; k < p.fields.size(); ++k)
+            out << (k ? ",\n" : "\n") << "      {\"field\": " << json_quote(p.fields[k].field)
+                << ", \"before\": " << opt(p.fields[k].before) << ", \"after\": " << opt(p.fields[k].after) << "}";
+        out << "\n    ]}";
+    }
+    out << (d.amended.empty() ? "],\n" : "\n  ],\n") << "  \"abolished\": [";
+    for (std::size_t i = 0; i < d.abolished.size(); ++i)
+        out << (i ? ",\n" : "\n") << "    {\"code\": " << json_quote(d.abolished[i].code)
+            << ", \"name\": " << json_quote(d.abolished[i].name)
+            << ", \"missing\": " << (d.abolished[i].missing ? "true" : "false") << "}";
+    out << (d.abolished.empty() ? "],\n" : "\n  ],\n") << "  \"replaced\": [";
+    for (std::size_t i = 0; i < d.replaced.size(); ++i)
+        out << (i ? ",\n" : "\n") << "    {\"old\": " << json_quote(d.replaced[i].old_code)
+            << ", \"new\": " << json_quote(d.replaced[i].new_code) << ", \"reason\": " << json_quote(d.replaced[i].reason)
+            << "}";
+    out << (d.replaced.empty() ? "],\n" : "\n  ],\n") << "  \"unchanged\": " << d.unchanged << "\n}\n";
+}
+
+std::string cell(const std::string& s)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += ' ';
+        else out.push_back(c);
+    }
+    return out;
+}
+
+void write_markdown(std::ostream& out, const CatalogDiff& d)
+{
+    out << "**tthc diff**: " << diff_summary(d) << "\n";
+    if (d.empty()) return;
+    out << "\n| Thay đổi | Mã TTHC | Tên thủ tục hành chính | Chi tiết |\n|---|---|---|---|\n";
+    for (const auto& p : d.added) out << "| mới ban hành | " << p.code << " | " << cell(p.name) << " | |\n";
+    for (const auto& p : d.amended) {
+        std::string fields;
+        for (const auto& f : p.fields) fields += (fields.empty() ? "`" : ", `") + cell(f.field) + "`";
+        out << "| sửa đổi, bổ sung | " << p.code << " | " << cell(p.name) << " | " << fields << " |\n";
+    }
+    for (const auto& r : d.replaced)
+        out << "| thay thế | " << r.old_code << " → " << r.new_code << " | " << cell(r.new_name) << " | "
+            << (r.reason == "same name" ? "cùng tên (phát hiện tự động)" : "theo " + cell(r.reason)) << " |\n";
+    for (const auto& p : d.abolished)
+        out << "| bãi bỏ | " << p.code << " | " << cell(p.name) << " | "
+            << (p.missing ? "⚠ biến mất khỏi danh mục, không chuyển vào abolished/" : "") << " |\n";
+}
+
+}  // namespace
+
+void write_diff(std::ostream& out, DiffFormat format, const CatalogDiff& diff, bool color)
+{
+    switch (format) {
+    case DiffFormat::text: write_text(out, diff, color); break;
+    case DiffFormat::json: write_json(out, diff); break;
+    case DiffFormat::markdown: write_markdown(out, diff); break;
+    case DiffFormat::stat:
+        out << "new " << diff.added.size() << "\namended " << diff.amended.size() << "\nreplaced "
+            << diff.replaced.size() << "\nabolished " << diff.abolished.size() << "\nunchanged " << diff.unchanged
+            << "\n";
+        break;
+    }
+}
+
+}  // namespace tthc

@@ -1,0 +1,154 @@
+// libxml2's streaming writer (xmlTextWriter) into a memory buffer, behind
+// XmlOut so that libxml2 stays in this file. Every return code is checked: a
+// document the writer could not finish is never handed out as if it were whole.
+#include "io/xml_out.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
+
+#include <mutex>
+
+#include "util/error.hpp"
+
+namespace tthc {
+
+namespace {
+
+// Every external resource (a DTD, an external entity, an xsd:import) is
+// refused: a package is checked with what the program carries, never with
+// what a document points at.
+xmlParserInputPtr no_external_entities(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
+
+
+struct WriterDeleter {
+    void operator()(xmlTextWriter* w) const { xmlFreeTextWriter(w); }
+};
+struct BufferDeleter {
+    void operator()(xmlBuffer* b) const { xmlBufferFree(b); }
+};
+
+// libxml2 wants NUL-terminated strings; a string_view need not be one.
+class Chars {
+public:
+    explicit Chars(std::string_view s) : s_(s) {}
+    operator const xmlChar*() const { return reinterpret_cast<const xmlChar*>(s_.c_str()); }
+
+private:
+    std::string s_;
+};
+
+}  // namespace
+
+void init_xml()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        xmlSetExternalEntityLoader(no_external_entities);
+    });
+}
+
+
+struct XmlOut::Impl {
+    // Declared in this order so that the writer, which flushes into the
+    // buffer when freed, goes first.
+    std::unique_ptr<xmlBuffer, BufferDeleter> buffer;
+    std::unique_ptr<xmlTextWriter, WriterDeleter> writer;  // null once finished
+
+    // Runs one libxml2 call, which returns a negative number when it failed;
+    // `action` and `name` say what it was, for the message.
+    template <class Call>
+    void run(std::string_view action, std::string_view name, Call call)
+    {
+        if (!writer) throw Error("internal error: the XML writer cannot " + say(action, name) + " after finish()");
+        check(call(writer.get()), action, name);
+    }
+    static void check(int rc, std::string_view action, std::string_view name = {})
+    {
+        if (rc < 0)
+            throw Error("internal error: the XML writer could not " + say(action, name) +
+                        " (out of memory, or the writer used out of order)");
+    }
+    static std::string say(std::string_view action, std::string_view name)
+    {
+        std::string s(action);
+        if (!name.empty()) s.append(" ").append(name);
+        return s;
+    }
+};
+
+XmlOut::XmlOut(const XmlOutOptions& options) : impl_(std::make_unique<Impl>())
+{
+    init_xml();
+    impl_->buffer.reset(xmlBufferCreate());
+    if (impl_->buffer) impl_->writer.reset(xmlNewTextWriterMemory(impl_->buffer.get(), 0));
+    if (!impl_->writer) throw Error("cannot create the XML writer (out of memory)");
+    xmlTextWriter* w = impl_->writer.get();
+    if (options.indent) {
+        Impl::check(xmlTextWriterSetIndent(w, 1), "turn on indentation");
+        Impl::check(xmlTextWriterSetIndentString(w, Chars(*options.indent)), "set the indentation");
+    }
+    Impl::check(xmlTextWriterStartDocument(w, "1.0", "UTF-8", options.standalone ? "yes" : nullptr),
+                "write the XML declaration");
+}
+
+XmlOut::~XmlOut() = default;
+
+void XmlOut::root(std::string_view name, std::string_view default_namespace)
+{
+    impl_->run("start the element", name, [&](xmlTextWriter* w) {
+        return xmlTextWriterStartElementNS(w, nullptr, Chars(name), Chars(default_namespace));
+    });
+}
+
+void XmlOut::start(std::string_view name)
+{
+    impl_->run("start the element", name, [&](xmlTextWriter* w) { return xmlTextWriterStartElement(w, Chars(name)); });
+}
+
+void XmlOut::end()
+{
+    impl_->run("end an element", {}, [](xmlTextWriter* w) { return xmlTextWriterEndElement(w); });
+}
+
+void XmlOut::attr(std::string_view name, std::string_view value)
+{
+    impl_->run("write the attribute", name,
+               [&](xmlTextWriter* w) { return xmlTextWriterWriteAttribute(w, Chars(name), Chars(value)); });
+}
+
+void XmlOut::attr(std::string_view name, std::int64_t value) { attr(name, std::to_string(value)); }
+
+void XmlOut::text(std::string_view content)
+{
+    impl_->run("write text", {}, [&](xmlTextWriter* w) { return xmlTextWriterWriteString(w, Chars(content)); });
+}
+
+void XmlOut::element(std::string_view name, std::string_view content)
+{
+    impl_->run("write the element", name,
+               [&](xmlTextWriter* w) { return xmlTextWriterWriteElement(w, Chars(name), Chars(content)); });
+}
+
+void XmlOut::empty(std::string_view name)
+{
+    start(name);
+    end();
+}
+
+void XmlOut::empty(std::string_view name, std::string_view attribute, std::string_view value)
+{
+    start(name);
+    attr(attribute, value);
+    end();
+}
+
+std::string XmlOut::finish()
+{
+    impl_->run("finish the document", {}, [](xmlTextWriter* w) { return xmlTextWriterEndDocument(w); });
+    impl_->writer.reset();  // flushes into the buffer
+    return std::string(reinterpret_cast<const char*>(xmlBufferContent(impl_->buffer.get())),
+                       static_cast<std::size_t>(xmlBufferLength(impl_->buffer.get())));
+}
+
+}  // namespace tthc

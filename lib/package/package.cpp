@@ -1,0 +1,955 @@
+// tthc packages: export (catalog → package) and verify (package → findings).
+// Import lives in package_import.cpp. Every document is written, validated
+// and hashed on its own by a pool of threads, each with its own schema
+// validation context, so memory does not grow with the documents' size and
+// the work uses every core; the manifest is assembled last, in path order.
+#include "package/package.hpp"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "diff/diff.hpp"
+#include "checks/lint.hpp"
+#include "checks/check_needs.hpp"
+#include "catalog/loader.hpp"
+#include "package/package_internal.hpp"
+#include "package/signature.hpp"
+#include "package/xml_documents.hpp"
+#include "package/xml_schema.hpp"
+
+namespace tthc {
+
+namespace package_detail {
+
+std::string read_bytes(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot read '" + path.generic_string() + "': " + std::strerror(errno));
+    std::string bytes;
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    in.seekg(0);
+    if (size > 0) {
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), size);
+    }
+    if (!in) throw Error("cannot read '" + path.generic_string() + "'");
+    return bytes;
+}
+
+void write_bytes(const fs::path& path, std::string_view bytes)
+{
+    auto fail = [&] { return Error("cannot write '" + path.generic_string() + "': " + std::strerror(errno)); };
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw fail();
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const Error e = fail();
+            ::close(fd);
+            throw e;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw fail();
+}
+
+namespace {
+
+fs::path without_trailing_slash(const std::string& p)
+{
+    std::string s = p;
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return fs::path(s);
+}
+
+bool replaceable(const fs::path& out, std::string_view marker)
+{
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(out, ec))) return false;
+    return fs::is_empty(out, ec) || fs::is_regular_file(fs::symlink_status(out / marker, ec));
+}
+
+}  // namespace
+
+void StagingDir::check_target(const std::string& out, bool force, std::string_view marker)
+{
+    std::error_code ec;
+    const fs::path p = without_trailing_slash(out);
+    if (!fs::exists(fs::symlink_status(p, ec))) return;
+    if (!force) throw Error("'" + out + "' already exists", "use --force to replace it, or choose another --out");
+    if (!replaceable(p, marker))
+        throw Error("'" + out + "' exists and is not a directory holding " + std::string(marker) +
+                        ", so --force will not replace it",
+                    "remove it yourself, or choose another --out");
+}
+
+StagingDir::StagingDir(const std::string& out, bool force, std::string_view marker)
+    : out_(without_trailing_slash(out)), force_(force), marker_(marker)
+{
+    check_target(out, force, marker);
+    fs::path parent = out_.parent_path();
+    if (parent.empty()) parent = ".";
+    std::error_code ec;
+    for (fs::path p = parent; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+        made_ = p;
+        if (p == p.parent_path()) break;
+    }
+    fs::create_directories(parent, ec);  // like mkdir -p; a failure shows in mkdtemp's error below
+    if (ec) made_.clear();
+    std::string tmpl = (parent / ("." + out_.filename().string() + ".tmp-XXXXXX")).string();
+    if (!mkdtemp(tmpl.data()))
+        throw Error("cannot create a temporary directory beside '" + out + "': " + std::strerror(errno));
+    tmp_ = tmpl;
+}
+
+StagingDir::~StagingDir()
+{
+    if (committed_) return;
+    std::error_code ec;
+    fs::remove_all(tmp_, ec);
+    // The parents this made, innermost first, while they are empty.
+    if (made_.empty()) return;
+    for (fs::path p = tmp_.parent_path(); !p.empty(); p = p.parent_path()) {
+        if (!fs::remove(p, ec) || p == made_) break;
+    }
+}
+
+void StagingDir::commit()
+{
+    // RENAME_NOREPLACE: an `out` that appeared meanwhile is never overwritten.
+    auto rename_new = [](const fs::path& from, const fs::path& to) {
+        return renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0;
+    };
+    std::error_code ec;
+    fs::path aside;
+    if (fs::exists(fs::symlink_status(out_, ec))) {
+        check_target(out_.string(), force_, marker_);
+        aside = tmp_.string() + ".old";
+        if (!rename_new(out_, aside))
+            throw Error("cannot move the old '" + out_.generic_string() + "' aside: " + std::strerror(errno));
+    }
+    if (!rename_new(tmp_, out_)) {
+        const std::string why = std::strerror(errno);
+        if (!aside.empty()) rename_new(aside, out_);
+        throw Error("cannot rename the finished output to '" + out_.generic_string() + "': " + why);
+    }
+    committed_ = true;
+    if (!aside.empty()) fs::remove_all(aside, ec);
+}
+
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f)
+{
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto work = [&] {
+        for (std::size_t i; !stop && (i = next.fetch_add(1)) < n;) {
+            try {
+                f(i);
+            } catch (...) {
+                std::lock_guard lock(error_mutex);
+                if (!error) error = std::current_exception();
+                stop = true;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (error) std::rethrow_exception(error);
+}
+
+}  // namespace package_detail
+
+using namespace package_detail;
+
+std::string sha256_hex(std::string_view bytes)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 failed");
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * len);
+    for (unsigned int i = 0; i < len; ++i) {
+        out.push_back(hex[md[i] >> 4]);
+        out.push_back(hex[md[i] & 0xF]);
+    }
+    return out;
+}
+
+bool is_safe_package_path(std::string_view path)
+{
+    if (path.empty() || path.front() == '/') return false;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t slash = path.find('/', start);
+        const std::string_view part = path.substr(start, slash == std::string_view::npos ? slash : slash - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        for (const char c : part)
+            if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+        if (slash == std::string_view::npos) return true;
+        start = slash + 1;
+    }
+}
+
+const std::vector<PackageRule>& package_rules()
+{
+    static const std::vector<PackageRule> rules = {
+        {"manifest", "manifest.xml is missing, not well-formed, or not a tthc manifest"},
+        {"schema", "a document is not valid against the tthc XML schema (version 1)"},
+        {"unsafe-path", "a manifest entry names a path outside the package; it is not read"},
+        {"duplicate-path", "two manifest entries name the same file"},
+        {"missing-file", "a file listed in the manifest is missing or is not a regular file"},
+        {"extra-file", "a file in the package is not listed in the manifest"},
+        {"size", "a file's size differs from the manifest's"},
+        {"checksum", "a file's SHA-256 differs from the manifest's"},
+        {"schema-file", "the package's XSD is not the schema this version of tthc defines"},
+        {"signature", "the manifest's signature is missing (with --cert), or does not verify"},
+        {"document", "a document cannot be read back (import only)"},
+    };
+    return rules;
+}
+
+bool tolerated_as_published(std::string_view rule)
+{
+    static constexpr std::string_view rules[] = {"missing-key", "bad-duration", "bad-legal-number", "unknown-currency",
+                                                 "online-channel", "empty-dossier"};
+    return std::find(std::begin(rules), std::end(rules), rule) != std::end(rules);
+}
+
+// ---- export -----------------------------------------------------------------
+
+namespace {
+
+std::string identity_of(const std::string& code)
+{
+    const auto c = parse_code(code);
+    return c ? c->identity : code;
+}
+
+// "280/QĐ-UBND" → "280-QD-UBND": a file name for a decision of a single-file catalog.
+std::string slug(const std::string& number)
+{
+    std::string out;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(number[i]);
+        if (std::isalnum(c) || c == '.') {
+            out.push_back(static_cast<char>(c));
+        } else if (number.compare(i, 2, "\xC4\x90") == 0 || number.compare(i, 2, "\xC4\x91") == 0) {  // Đ, đ
+            out.push_back(number[i + 1] == '\x90' ? 'D' : 'd');
+            ++i;
+        } else if (!out.empty() && out.back() != '-') {
+            out.push_back('-');
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "decision" : out;
+}
+
+struct Job {
+    ManifestEntry entry;
+    const Procedure* procedure = nullptr;
+    const Decision* decision = nullptr;
+};
+
+// Where a catalog file's document goes in the package: the catalog's own
+// layout (".toml" → ".xml") for a directory catalog, else `fallback`.
+class PackagePaths {
+public:
+    explicit PackagePaths(const std::string& catalog_root)
+    {
+        std::error_code ec;
+        directory_ = fs::is_directory(catalog_root, ec);
+        std::string r = catalog_root;
+        while (r.size() > 1 && r.back() == '/') r.pop_back();
+        root_ = fs::path(r).lexically_normal();
+    }
+    // `file`: the catalog file as Catalog::files shows it.
+    std::string of(const std::string& file, std::string_view folder, const std::string& fallback)
+    {
+        std::string path;
+        if (directory_) {
+            path = fs::path(file).lexically_relative(root_).generic_string();
+            if (path.size() > 5 && path.ends_with(".toml"))
+                path = path.substr(0, path.size() - 5) + ".xml";
+            if (!path.starts_with(std::string(folder) + "/") || !is_safe_package_path(path)) path.clear();
+        }
+        if (path.empty()) path = std::string(folder) + "/" + fallback + ".xml";
+        // Two entries can only meet here in a single-file catalog (decision slugs).
+        std::string unique = path;
+        for (int n = 2; !used_.insert(unique).second; ++n)
+            unique = path.substr(0, path.size() - 4) + "-" + std::to_string(n) + ".xml";
+        return unique;
+    }
+
+private:
+    bool directory_ = false;
+    fs::path root_;
+    std::set<std::string> used_;
+};
+
+std::set<std::string> decision_numbers(const std::string& catalog_path)
+{
+    std::vector<Diagnostic> ignored;
+    std::vector<CatalogFile> files;
+    for (auto& f : list_catalog_files(catalog_path, ignored))
+        if (f.kind == FileKind::decision || f.kind == FileKind::single) files.push_back(std::move(f));
+    const LoadResult r = load_files(catalog_path, files);
+    std::set<std::string> out;
+    for (const auto& d : r.catalog.decisions) out.insert(d.number.value);
+    return out;
+}
+
+// The decision that abolished each procedure (by identity): the latest that says so.
+std::map<std::string, std::string> abolishing_decisions(const Catalog& catalog)
+{
+    std::vector<const Decision*> decisions;
+    for (const auto& d : catalog.decisions) decisions.push_back(&d);
+    std::stable_sort(decisions.begin(), decisions.end(), [](const Decision* a, const Decision* b) {
+        return std::tie(a->date, a->number.value) < std::tie(b->date, b->number.value);
+    });
+    std::map<std::string, std::string> out;
+    for (const Decision* d : decisions) {
+        for (const auto& c : d->abolished) out[identity_of(c.value)] = d->number.value;
+        for (const auto& r : d->replaced) out[identity_of(r.old_code.value)] = d->number.value;
+    }
+    return out;
+}
+
+// What a delta package holds, from the diff against --since (identities).
+struct Delta {
+    std::set<std::string> upsert, abolish, old_decisions;
+    std::vector<Diagnostic> errors;  // the diff's load errors: no package
+};
+
+Delta delta_against(const std::string& since, const std::string& catalog_path)
+{
+    Delta out;
+    const DiffResult diff = diff_catalogs(since, catalog_path);
+    if (diff.has_errors()) {
+        for (const auto& d : diff.diagnostics)
+            if (d.severity == Severity::error) out.errors.push_back(d);
+        return out;
+    }
+    for (const auto& a : diff.diff.added) out.upsert.insert(identity_of(a.code));
+    for (const auto& a : diff.diff.amended) out.upsert.insert(identity_of(a.code));
+    for (const auto& r : diff.diff.replaced) {
+        out.upsert.insert(identity_of(r.new_code));
+        out.abolish.insert(identity_of(r.old_code));
+    }
+    for (const auto& a : diff.diff.abolished) out.abolish.insert(identity_of(a.code));
+    out.old_decisions = decision_numbers(since);
+    return out;
+}
+
+// Schema validators for the writing threads: each compiles the schema once
+// and serves one thread at a time.
+class ValidatorPool {
+public:
+    std::unique_ptr<SchemaValidator> take()
+    {
+        std::lock_guard lock(mutex_);
+        if (free_.empty()) return std::make_unique<SchemaValidator>();
+        auto v = std::move(free_.back());
+        free_.pop_back();
+        return v;
+    }
+    void give_back(std::unique_ptr<SchemaValidator> v)
+    {
+        std::lock_guard lock(mutex_);
+        free_.push_back(std::move(v));
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<SchemaValidator>> free_;
+};
+
+// Writes the package's documents into the staging directory part by part as
+// the catalog streams past, and keeps their manifest entries. Once anything
+// stops the package (a finding, a document failing the schema, a failed
+// write) nothing more is written: the staging directory will be discarded.
+class DocumentWriter {
+public:
+    DocumentWriter(const std::string& catalog_path, const Delta* delta, std::map<std::string, std::string> abolished_by)
+        : paths_(catalog_path), delta_(delta), abolished_by_(std::move(abolished_by))
+    {
+    }
+
+    std::vector<ManifestEntry> entries;
+    std::set<std::string> shipped_abolitions;
+    std::vector<Diagnostic> problems;  // documents that failed the schema (an internal bug)
+    std::exception_ptr failure;        // what stopped the writing; thrown only for a clean catalog
+    PackageCounts counts;
+
+    // Nothing more is written; `why`, when given, becomes `failure`.
+    void stop(std::exception_ptr why = nullptr)
+    {
+        if (why && !failure) failure = why;
+        staging_ = nullptr;
+    }
+    void start(StagingDir& staging) { staging_ = &staging; }
+
+    // The procedures and abolished procedures of `part`: all, or what changed.
+    void ship_procedures(const Catalog& part, unsigned threads)
+    {
+        if (!staging_) return;
+        std::vector<Job> jobs;
+        for (const auto& p : part.procedures) {
+            if (delta_ && !delta_->upsert.count(identity_of(p.code.value))) continue;
+            Job j;
+            j.procedure = &p;
+            j.entry.type = ManifestEntry::Type::procedure;
+            j.entry.path = paths_.of(part.files.at(p.file), "procedures", p.code.value);
+            j.entry.code = p.code.value;
+            j.entry.action = "upsert";
+            j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
+            jobs.push_back(std::move(j));
+            ++counts.procedures;
+        }
+        for (const auto& p : part.abolished) {
+            const std::string id = identity_of(p.code.value);
+            if (delta_ && !delta_->abolish.count(id)) continue;
+            shipped_abolitions.insert(id);
+            Job j;
+            j.procedure = &p;
+            j.entry.type = ManifestEntry::Type::procedure;
+            j.entry.path = paths_.of(part.files.at(p.file), "abolished", p.code.value);
+            j.entry.code = p.code.value;
+            j.entry.action = "abolish";
+            if (auto it = abolished_by_.find(id); it != abolished_by_.end()) j.entry.decision = it->second;
+            j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
+            jobs.push_back(std::move(j));
+            ++counts.abolished;
+        }
+        write(jobs, threads);
+    }
+
+    // The decisions (all, or those --since lacks) and the schema file.
+    void ship_decisions(const Catalog& catalog, unsigned threads)
+    {
+        if (!staging_) return;
+        std::vector<Job> jobs;
+        for (const auto& d : catalog.decisions) {
+            if (delta_ && delta_->old_decisions.count(d.number.value)) continue;
+            Job j;
+            j.decision = &d;
+            j.entry.type = ManifestEntry::Type::decision;
+            j.entry.path = paths_.of(catalog.files.at(d.file), "decisions", slug(d.number.value));
+            j.entry.number = d.number.value;
+            jobs.push_back(std::move(j));
+            ++counts.decisions;
+        }
+        Job j;
+        j.entry.type = ManifestEntry::Type::schema;
+        j.entry.path = std::string(xml_schema_name);
+        jobs.push_back(std::move(j));
+        write(jobs, threads);
+    }
+
+    // The identities abolished by leaving the catalog: no document to ship.
+    std::vector<std::string> vanished() const
+    {
+        std::vector<std::string> out;
+        if (delta_)
+            for (const auto& a : delta_->abolish)
+                if (!shipped_abolitions.count(a)) out.push_back(a);
+        return out;
+    }
+    const std::string* abolished_by(const std::string& id) const
+    {
+        const auto it = abolished_by_.find(id);
+        return it == abolished_by_.end() ? nullptr : &it->second;
+    }
+
+private:
+    // Writes, validates and hashes each document.
+    void write(std::vector<Job>& jobs, unsigned threads)
+    {
+        const fs::path& root = staging_->path();
+        try {
+            for (const auto& j : jobs) {
+                const std::string dir = fs::path(j.entry.path).parent_path().generic_string();
+                if (!dir.empty() && dirs_.insert(dir).second) fs::create_directories(root / dir);
+            }
+            std::mutex problems_mutex;
+            parallel_for(jobs.size(), threads, [&](std::size_t i) {
+                Job& j = jobs[i];
+                std::string bytes = j.procedure  ? procedure_xml(*j.procedure)
+                                    : j.decision ? decision_xml(*j.decision)
+                                                 : std::string(xml_schema_text());
+                if (j.procedure || j.decision) {
+                    auto validator = validators_.take();
+                    const auto found = validator->validate(bytes);
+                    validators_.give_back(std::move(validator));
+                    if (!found.empty()) {
+                        std::lock_guard lock(problems_mutex);
+                        for (const auto& p : found)
+                            problems.push_back({j.entry.path, p.pos, Severity::error, "schema", p.message, {}});
+                        return;
+                    }
+                }
+                write_bytes(root / j.entry.path, bytes);
+                j.entry.sha256 = sha256_hex(bytes);
+                j.entry.size = bytes.size();
+            });
+        } catch (...) {
+            stop(std::current_exception());
+            return;
+        }
+        if (!problems.empty()) stop();
+        for (auto& j : jobs) entries.push_back(std::move(j.entry));
+    }
+
+    PackagePaths paths_;
+    const Delta* delta_;
+    std::map<std::string, std::string> abolished_by_;
+    StagingDir* staging_ = nullptr;  // null: nothing is written
+    std::set<std::string> dirs_;     // made in the staging directory
+    ValidatorPool validators_;
+};
+
+// Loads a list of catalog files part by part, in order, at most `window`
+// parts ahead of the consumer, on `helpers` threads of its own; a consumer
+// waiting for its next part loads an unclaimed one itself instead, so every
+// thread stays busy whichever side, loading or writing, is slower.
+class PartLoader {
+public:
+    PartLoader(const std::string& root, const std::vector<CatalogFile>& files, std::size_t part_size,
+               std::size_t window, unsigned helpers)
+        : root_(root), files_(files), part_size_(part_size), window_(window),
+          slots_((files.size() + part_size - 1) / part_size)
+    {
+        for (unsigned i = 0; i < helpers && i < slots_.size(); ++i) helpers_.emplace_back([this] { help(); });
+    }
+    ~PartLoader()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        for (auto& t : helpers_) t.join();
+    }
+    PartLoader(const PartLoader&) = delete;
+    PartLoader& operator=(const PartLoader&) = delete;
+
+    std::size_t parts() const { return slots_.size(); }
+
+    // Part k; parts are taken in order, each once. Rethrows what its load threw.
+    LoadResult take(std::size_t k)
+    {
+        std::unique_lock lock(mutex_);
+        while (!slots_[k].ready) {
+            if (claimable()) {
+                const std::size_t j = next_++;
+                lock.unlock();
+                load(j);
+                lock.lock();
+            } else {
+                changed_.wait(lock);
+            }
+        }
+        Slot slot = std::move(slots_[k]);
+        taken_ = k + 1;
+        lock.unlock();
+        changed_.notify_all();
+        if (slot.error) std::rethrow_exception(slot.error);
+        return std::move(slot.result);
+    }
+
+private:
+    struct Slot {
+        bool ready = false;
+        LoadResult result;
+        std::exception_ptr error;
+    };
+
+    bool claimable() const { return next_ < slots_.size() && next_ < taken_ + window_; }
+
+    void help()
+    {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            changed_.wait(lock, [&] { return stop_ || next_ >= slots_.size() || claimable(); });
+            if (stop_ || next_ >= slots_.size()) return;
+            const std::size_t j = next_++;
+            lock.unlock();
+            load(j);
+            lock.lock();
+        }
+    }
+
+    void load(std::size_t k)
+    {
+        Slot slot;
+        try {
+            const auto first = files_.begin() + static_cast<std::ptrdiff_t>(k * part_size_);
+            const auto last = k + 1 == slots_.size() ? files_.end() : first + static_cast<std::ptrdiff_t>(part_size_);
+            slot.result = load_files(root_, std::vector<CatalogFile>(first, last), LoadOptions{1});
+        } catch (...) {
+            slot.error = std::current_exception();
+        }
+        slot.ready = true;
+        {
+            std::lock_guard lock(mutex_);
+            slots_[k] = std::move(slot);
+        }
+        changed_.notify_all();
+    }
+
+    const std::string& root_;
+    const std::vector<CatalogFile>& files_;
+    const std::size_t part_size_, window_;
+    std::vector<Slot> slots_;
+    std::size_t next_ = 0, taken_ = 0;  // the next part to load; the parts taken
+    bool stop_ = false;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::thread> helpers_;
+};
+
+// Which findings stop the export: every error, or with --as-published those
+// of rules it does not tolerate (the tolerated ones are only counted).
+struct ErrorFilter {
+    bool as_published = false;
+    std::size_t tolerated = 0;
+
+    void keep(std::vector<Diagnostic>& into, std::vector<Diagnostic>& from)
+    {
+        for (auto& d : from) {
+            if (d.severity != Severity::error) continue;
+            if (as_published && tolerated_as_published(d.rule))
+                ++tolerated;
+            else
+                into.push_back(std::move(d));
+        }
+    }
+};
+
+// Moves `part`'s files and procedures into what the cross-file checks keep:
+// a procedure that a process or plan names, shrunk to what check_catalog
+// reads of it (into `into`, its file index re-based onto `into.files`); any
+// other one only as its key, after its own checks (errors into `errors`).
+void keep_for_checks(Catalog& into, std::vector<ProcedureKey>& keys, Catalog& part, const CheckNeeds& needs,
+                     const LintOptions& lint, ErrorFilter& filter, std::vector<Diagnostic>& errors)
+{
+    const std::size_t base = into.files.size();
+    for (auto& f : part.files) into.files.push_back(std::move(f));
+    for (auto [from, to] : {std::pair{&part.procedures, &into.procedures}, std::pair{&part.abolished, &into.abolished}}) {
+        for (auto& p : *from) {
+            p.file += base;
+            const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
+            const bool named = !p.abolished && (needs.by_processes.count(identity) || needs.by_plans.count(identity));
+            if (named) {
+                keep_what_checks_read(p, needs);
+                to->push_back(std::move(p));
+                continue;
+            }
+            if (!p.abolished) {
+                auto own = check_procedure(p, into.files[p.file], lint);
+                filter.keep(errors, own);
+            }
+            if (p.parsed_code) keys.push_back({p.file, std::move(p.code), identity, p.abolished});
+        }
+    }
+}
+
+
+bool is_procedure_file(const CatalogFile& f) { return f.kind == FileKind::procedure || f.kind == FileKind::abolished; }
+
+}  // namespace
+
+// A directory catalog streams: its small files (catalog.toml, units,
+// processes, plans, decisions) are loaded first, then the procedure files part
+// by part; each part's documents are written while the next part loads, and
+// only what the cross-file checks read of each procedure is kept for them.
+// The package is finished only when the whole catalog has no error, so the
+// result is the one that loading and linting it whole, then writing, gives:
+// the same findings, and what would stop the run (a failed diff or write)
+// counts only when the catalog is clean.
+ExportResult export_package(const std::string& catalog_path, const ExportOptions& o)
+{
+    if (o.key.empty() != o.cert.empty()) throw Error("signing needs both a private key and its certificate");
+    StagingDir::check_target(o.out, o.force, "manifest.xml");
+    ExportResult result;
+    const unsigned cores = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+
+    std::vector<Diagnostic> layout, errors;  // errors: the load's and the checks', as lint_path finds them
+    std::vector<CatalogFile> small, procedure_files;
+    for (auto& f : list_catalog_files(catalog_path, layout))
+        (is_procedure_file(f) ? procedure_files : small).push_back(std::move(f));
+    // procedures/ before abolished/: the order their package paths are chosen in.
+    std::stable_partition(procedure_files.begin(), procedure_files.end(),
+                          [](const CatalogFile& f) { return f.kind == FileKind::procedure; });
+    // One thread (or half of them) writes; the others start loading the
+    // procedures now, while this one loads the small files.
+    const unsigned write_threads = std::max(1u, cores / 2);
+    PartLoader parts(catalog_path, procedure_files, 256, 8, cores - write_threads);
+    LoadResult loaded = load_files(catalog_path, small, LoadOptions{write_threads});
+    Catalog catalog = std::move(loaded.catalog);
+    ErrorFilter filter{o.as_published};
+    filter.keep(errors, loaded.diagnostics);
+    filter.keep(errors, layout);
+    const CheckNeeds needs = check_needs(catalog);  // processes and plans are among the small files
+    const LintOptions lint{o.created};
+    std::vector<ProcedureKey> keys;  // the procedures no process or plan names
+
+    // Which procedures go in: all (full), or what changed against --since (delta).
+    const bool delta = !o.since.empty();
+    Delta changes;
+    std::exception_ptr failure;
+    std::optional<StagingDir> staging;
+    try {
+        if (delta) changes = delta_against(o.since, catalog_path);
+        staging.emplace(o.out, o.force, "manifest.xml");
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    DocumentWriter writer(catalog_path, delta ? &changes : nullptr, abolishing_decisions(catalog));
+    writer.failure = failure;
+    if (staging && errors.empty() && changes.errors.empty()) writer.start(*staging);
+
+    // A single-file catalog has its procedures loaded already; a directory's
+    // come part by part, the next part loading while this one is written.
+    writer.ship_procedures(catalog, cores);
+    keys.reserve(procedure_files.size());
+    catalog.files.reserve(catalog.files.size() + procedure_files.size());
+    for (std::size_t k = 0; k < parts.parts(); ++k) {
+        LoadResult part = parts.take(k);
+        filter.keep(errors, part.diagnostics);
+        if (!errors.empty()) writer.stop();
+        writer.ship_procedures(part.catalog, write_threads);
+        keep_for_checks(catalog, keys, part.catalog, needs, lint, filter, errors);
+    }
+
+    auto cross = check_catalog(catalog, lint, keys);
+    filter.keep(errors, cross);
+    if (!errors.empty()) {
+        sort_diagnostics(errors);
+        result.diagnostics = std::move(errors);
+        return result;  // the staging directory goes away with `staging`
+    }
+    if (writer.failure) std::rethrow_exception(writer.failure);
+    if (!changes.errors.empty()) {
+        result.diagnostics = std::move(changes.errors);
+        return result;
+    }
+    writer.ship_decisions(catalog, cores);
+    if (writer.failure) std::rethrow_exception(writer.failure);
+    if (!writer.problems.empty()) {
+        result.diagnostics = std::move(writer.problems);
+        sort_diagnostics(result.diagnostics);
+        return result;
+    }
+    result.counts = writer.counts;
+    result.tolerated = filter.tolerated;
+
+    Manifest m;
+    m.created = o.created;
+    m.kind = delta ? "delta" : "full";
+    m.catalog = catalog.info;
+    m.entries = std::move(writer.entries);
+    std::sort(m.entries.begin(), m.entries.end(),
+              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+    const std::size_t files = m.entries.size();
+    for (const auto& code : writer.vanished()) {
+        ManifestEntry e;
+        e.type = ManifestEntry::Type::abolish;
+        e.code = code;
+        if (const std::string* d = writer.abolished_by(code)) e.decision = *d;
+        m.entries.push_back(std::move(e));
+        ++result.counts.abolished;
+    }
+    // The id names the content: the catalog, the date, and a digest of the entries.
+    std::string digest_input;
+    for (const auto& e : m.entries) digest_input += e.path + ' ' + e.code + ' ' + e.action + ' ' + e.sha256 + '\n';
+    m.package_id = catalog.info.id.value + "-" + o.created.to_string() + (delta ? "-delta-" : "-") +
+                   sha256_hex(digest_input).substr(0, 12);
+
+    std::string manifest = manifest_xml(m);
+    if (!o.key.empty()) manifest = sign_manifest(manifest, o.key, o.cert);
+    SchemaValidator manifest_validator;
+    for (const auto& p : manifest_validator.validate(manifest))
+        result.diagnostics.push_back({"manifest.xml", p.pos, Severity::error, "schema", p.message, {}});
+    if (!result.diagnostics.empty()) return result;
+    write_bytes(staging->path() / "manifest.xml", manifest);
+    staging->commit();
+
+    result.package_id = m.package_id;
+    result.counts.files = files + 1;
+    result.written = true;
+    return result;
+}
+
+// ---- verify -----------------------------------------------------------------
+
+namespace {
+
+// Whether every component of `rel` under `root` is a real directory and the
+// last a regular file: a symbolic link could lead out of the package.
+bool is_regular_inside(const fs::path& root, std::string_view rel)
+{
+    fs::path p = root;
+    std::error_code ec;
+    const fs::path r(rel);
+    for (auto it = r.begin(); it != r.end(); ++it) {
+        p /= *it;
+        const auto st = fs::symlink_status(p, ec);
+        if (ec) return false;
+        const bool last = std::next(it) == r.end();
+        if (last ? !fs::is_regular_file(st) : !fs::is_directory(st)) return false;
+    }
+    return true;
+}
+
+std::string display(const fs::path& root, std::string_view rel)
+{
+    return (root / fs::path(rel)).lexically_normal().generic_string();
+}
+
+}  // namespace
+
+VerifyResult verify_package(const std::string& package_dir, const VerifyOptions& o)
+{
+    std::error_code ec;
+    if (!fs::is_directory(package_dir, ec))
+        throw Error("cannot read '" + package_dir + "': not a directory (a package is a directory)");
+    if (!o.cert.empty() && !fs::is_regular_file(o.cert, ec))
+        throw Error("cannot read the certificate '" + o.cert + "'");
+    VerifyResult result;
+    const fs::path root(package_dir);
+    const std::string manifest_name = display(root, "manifest.xml");
+    auto report = [&](const std::string& file, Pos pos, std::string_view rule, std::string message) {
+        result.diagnostics.push_back({file, pos, Severity::error, std::string(rule), std::move(message), {}});
+    };
+
+    if (!is_regular_inside(root, "manifest.xml")) {
+        report(manifest_name, {}, "manifest", "no manifest.xml: this is not a tthc package");
+        return result;
+    }
+    const std::string manifest_bytes = read_bytes(root / "manifest.xml");
+    {
+        SchemaValidator v;
+        for (const auto& p : v.validate(manifest_bytes)) report(manifest_name, p.pos, "manifest", p.message);
+        if (!result.diagnostics.empty()) return result;  // nothing in it can be trusted
+    }
+    Manifest m;
+    try {
+        m = read_manifest_xml(manifest_bytes);
+    } catch (const Error& e) {
+        report(manifest_name, {}, "manifest", e.what());
+        return result;
+    }
+    result.package_id = m.package_id;
+    result.kind = m.kind;
+
+    const SignatureCheck sig = check_manifest_signature(manifest_bytes, o.cert);
+    switch (sig.status) {
+    case SignatureCheck::Status::absent:
+        result.signature = SignatureState::absent;
+        if (!o.cert.empty()) report(manifest_name, {}, "signature", "the manifest is not signed, and --cert requires a signature");
+        break;
+    case SignatureCheck::Status::valid: result.signature = SignatureState::valid; break;
+    case SignatureCheck::Status::invalid:
+        result.signature = SignatureState::invalid;
+        report(manifest_name, {}, "signature", sig.detail);
+        break;
+    }
+
+    // Paths first: nothing outside the package is ever opened.
+    std::set<std::string> listed;
+    std::vector<const ManifestEntry*> files;
+    for (const auto& e : m.entries) {
+        if (e.type == ManifestEntry::Type::abolish) {
+            ++result.counts.abolished;
+            continue;
+        }
+        if (!is_safe_package_path(e.path) || e.path == "manifest.xml") {
+            report(manifest_name, {}, "unsafe-path",
+                   "the entry \"" + e.path + "\" is not a plain relative path inside the package; it was not read");
+            continue;
+        }
+        if (!listed.insert(e.path).second) {
+            report(display(root, e.path), {}, "duplicate-path", "listed more than once in the manifest");
+            continue;
+        }
+        files.push_back(&e);
+        if (e.type == ManifestEntry::Type::procedure) ++(e.action == "abolish" ? result.counts.abolished : result.counts.procedures);
+        if (e.type == ManifestEntry::Type::decision) ++result.counts.decisions;
+    }
+    result.counts.files = files.size() + 1;
+
+    std::mutex mutex;
+    thread_local std::unique_ptr<SchemaValidator> validator;
+    parallel_for(files.size(), o.threads, [&](std::size_t i) {
+        const ManifestEntry& e = *files[i];
+        const std::string name = display(root, e.path);
+        std::vector<Diagnostic> found;
+        auto add = [&](Pos pos, std::string_view rule, std::string message) {
+            found.push_back({name, pos, Severity::error, std::string(rule), std::move(message), {}});
+        };
+        if (!is_regular_inside(root, e.path)) {
+            add({}, "missing-file", "listed in the manifest, but missing (or not a regular file)");
+        } else {
+            const std::string bytes = read_bytes(root / e.path);
+            if (bytes.size() != e.size)
+                add({}, "size", "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " +
+                                    std::to_string(e.size));
+            const std::string sum = sha256_hex(bytes);
+            if (sum != e.sha256) add({}, "checksum", "the SHA-256 is " + sum + "; the manifest says " + e.sha256);
+            if (e.type == ManifestEntry::Type::schema) {
+                if (bytes != xml_schema_text())
+                    add({}, "schema-file", "this is not the tthc XML schema version 1 that this tthc defines");
+            } else {
+                if (!validator) validator = std::make_unique<SchemaValidator>();
+                for (const auto& p : validator->validate(bytes))
+                    add(p.pos, "schema", p.message);
+            }
+        }
+        if (!found.empty()) {
+            std::lock_guard lock(mutex);
+            for (auto& d : found) result.diagnostics.push_back(std::move(d));
+        }
+    });
+    validator.reset();
+
+    // Files nobody listed (symbolic links included: they are never followed).
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto st = it->symlink_status(ec);
+        if (fs::is_directory(st)) continue;
+        const std::string rel = it->path().lexically_relative(root).generic_string();
+        if (rel == "manifest.xml" || listed.count(rel)) continue;
+        report(display(root, rel), {}, "extra-file", "not listed in the manifest");
+    }
+    if (ec) report(display(root, ""), {}, "missing-file", "cannot list the package: " + ec.message());
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+}  // namespace tthc

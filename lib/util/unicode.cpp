@@ -1,0 +1,158 @@
+#include "util/unicode.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace tthc {
+
+namespace {
+
+const icu::Normalizer2& nfc()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !n) throw Error("cannot load the ICU NFC normaliser");
+    return *n;
+}
+
+bool is_ascii(std::string_view s)
+{
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+std::u32string decode(std::string_view s)
+{
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const int32_t c = next_code_point(s, i);
+        out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"  // inside ICU's U8_NEXT macro
+int32_t next_code_point(std::string_view s, std::size_t& i)
+{
+    auto k = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(s.data(), k, static_cast<int32_t>(s.size()), c);
+    i = static_cast<std::size_t>(k);
+    return c;
+}
+#pragma GCC diagnostic pop
+
+std::optional<Pos> find_invalid_utf8(std::string_view text)
+{
+    std::uint32_t line = 1, column = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            ++i;
+            if (b == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+            continue;
+        }
+        if (next_code_point(text, i) < 0) return Pos{line, column};
+        ++column;
+    }
+    return std::nullopt;
+}
+
+bool is_nfc(std::string_view utf8)
+{
+    if (is_ascii(utf8)) return true;
+    UErrorCode status = U_ZERO_ERROR;
+    const bool yes = nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+    return U_SUCCESS(status) && yes;
+}
+
+std::string to_nfc(std::string_view utf8)
+{
+    if (is_nfc(utf8)) return std::string(utf8);
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode status = U_ZERO_ERROR;
+    nfc().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink, nullptr, status);
+    if (U_FAILURE(status)) return std::string(utf8);
+    return out;
+}
+
+std::string fold(std::string_view utf8)
+{
+    static const icu::Locale vietnamese("vi");  // constructing a Locale per call costs more than the folding
+    std::string lowered;
+    if (is_ascii(utf8)) {
+        lowered.assign(utf8);
+        for (char& c : lowered)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    } else {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(to_nfc(utf8));
+        u.toLower(vietnamese);
+        u.toUTF8String(lowered);
+    }
+    std::string out;
+    out.reserve(lowered.size());
+    bool space = false;
+    for (char c : lowered) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::size_t code_points(std::string_view utf8)
+{
+    std::size_t count = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    const std::u32string x = decode(a), y = decode(b);
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[y.size()];
+}
+
+std::string_view trim(std::string_view s)
+{
+    const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+    while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace tthc

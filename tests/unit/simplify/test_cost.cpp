@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include "simplify/cost.hpp"
+#include "catalog/loader.hpp"
+
+using namespace tthc;
+
+namespace {
+
+const char* catalog_text = R"([catalog]
+id = "t"
+name = "T"
+authority = "Ủy ban nhân dân thành phố Hà Nội"
+authority_kind = "province"
+place = "Hà Nội"
+
+[[procedure]]
+code = "TAM-a"
+name = "Thủ tục A"
+field = "Hộ tịch"
+levels = ["tỉnh"]
+agency = "Sở Tư pháp"
+
+[[procedure.channels]]
+kind = "trực tiếp"
+time = "10 ngày làm việc"
+fee = 5000
+
+[[procedure.channels]]
+kind = "trực tuyến"
+time = "10 ngày làm việc"
+fee = 5000
+
+[[procedure.dossier]]
+name = "Tờ khai"
+originals = 1
+
+[[procedure.dossier]]
+name = "Bản sao có chứng thực Giấy phép"
+copies = 2
+
+[[procedure.dossier]]
+name = "Giấy tờ tùy thân"
+originals = 1
+present_only = true
+
+[[procedure.legal_basis]]
+number = "123/2015/NĐ-CP"
+title = "Nghị định"
+)";
+
+}  // namespace
+
+TEST_CASE("the published example: waiting alone, 10 to 9 working days")
+{
+    LoadResult r = load_catalog_text(catalog_text, "t.toml");
+    REQUIRE(r.catalog.procedures.size() == 1);
+    Procedure p = r.catalog.procedures[0];
+    p.channels.pop_back();  // the direct channel alone
+    p.dossier.clear();
+    p.channels[0].fee = 0;
+    CostDefaults zero{0, 0, 0, 0, 0, 0, 0, 0, 0};
+    const ProcedureCost before = compliance_cost(p, r.catalog.info, zero, 10);
+    p.channels[0].duration = parse_duration("9 ngày làm việc");
+    const ProcedureCost after = compliance_cost(p, r.catalog.info, zero, 10);
+    CHECK(before.per_year == 32000000);
+    CHECK(after.per_year == 28800000);
+    CHECK(before.per_year - after.per_year == 3200000);
+    CHECK(format_percent_bp(reduction_bp(before.per_year, after.per_year)) == "10%");
+}
+
+TEST_CASE("each line of the default method, the cheapest channel counted")
+{
+    LoadResult r = load_catalog_text(catalog_text, "t.toml");
+    const ProcedureCost c = compliance_cost(r.catalog.procedures[0], r.catalog.info, CostDefaults{}, 10);
+    CHECK(c.channel == "trực tuyến");
+    REQUIRE(c.lines.size() == 7);
+    CHECK(c.lines[0].per_year == 400000);    // learn 1 h
+    CHECK(c.lines[1].millihours == 2000);    // two entries handed in; the present-only one is not
+    CHECK(c.lines[2].millihours == 500);     // online submission
+    CHECK(c.lines[3].per_year == 32000000);  // 80 h waiting
+    CHECK(c.lines[4].millihours == 500);
+    CHECK(c.lines[5].per_year == 50000);     // 5,000 đồng × 10
+    CHECK(c.lines[6].per_year == 40000);     // 2 certified copies × 2,000 × 10
+    CHECK(c.per_year == 400000 + 800000 + 200000 + 32000000 + 200000 + 50000 + 40000);
+}
+
+TEST_CASE("calendar days, months and the formats")
+{
+    CHECK(counted_millihours(*parse_duration("30 ngày"), 8) == 240000);
+    CHECK(counted_millihours(*parse_duration("1 tháng"), 8) == 240000);
+    CHECK(counted_millihours(*parse_duration("Trong ngày"), 8) == 8000);
+    CHECK(counted_millihours(*parse_duration("Ngay"), 8) == 0);
+    CHECK(reduction_bp(3, 2) == 3333);
+    CHECK(reduction_bp(0, 5) == 0);
+    CHECK(reduction_bp(100, 110) == -1000);
+    CHECK(format_percent_bp(4167) == "41,67%");
+    CHECK(format_percent_bp(-1000) == "-10%");
+    CHECK(format_days(20000, 8) == "2,5 ngày làm việc");
+}
