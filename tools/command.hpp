@@ -38,7 +38,7 @@ Date parse_date_option(const std::string& value, const std::string& option);
 void emit(const std::string& bytes, const std::string& out_path, bool binary);
 
 // Loads the catalog at `path` for a command that needs it whole: findings
-// that mean a file could not be read (lib/loader.hpp unreadable(), and any
+// that mean a file could not be read (is_unreadable() in lib/core/rules.hpp, and any
 // `also` accepts) are printed on standard error and stop the run with
 // "'PATH' cannot be read whole; nothing was <undone>".
 LoadResult load_whole(const std::string& path, std::string_view undone,

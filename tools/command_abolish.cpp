@@ -61,11 +61,11 @@ int run_abolish(AbolishArgs args)
 
     // abolish moves files by their codes: every code must be readable, and unique
     const LoadResult loaded = load_whole(args.catalog, "changed", [](const Diagnostic& d) {
-        return d.severity == Severity::error && d.rule == "bad-code";
+        return d.severity == Severity::error && d.rule == Rule::bad_code;
     });
     bool ambiguous = false;
     for (const auto& d : check_catalog(loaded.catalog, LintOptions{info.date}))
-        if (d.rule == "duplicate-code") {
+        if (d.rule == Rule::duplicate_code) {
             std::cerr << format_diagnostic(d, false);
             ambiguous = true;
         }

@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "checks/lint.hpp"
 #include "checks/report.hpp"
+#include "util/suggest.hpp"
 #include "util/unicode.hpp"
 #include "core/version.hpp"
 
@@ -25,20 +26,15 @@ struct LintArgs {
 
 int explain_rule(const std::string& id)
 {
-    const RuleInfo* r = find_rule(id);
-    if (!r) {
-        std::string best;
-        std::size_t best_d = std::string::npos;
-        for (const auto& rule : all_rules()) {
-            const std::size_t d = edit_distance(id, rule.id);
-            if (d < best_d) {
-                best_d = d;
-                best = std::string(rule.id);
-            }
-        }
-        throw Error("no rule '" + id + "'", best_d <= 3 ? "did you mean '" + best + "'? ('tthc lint --list-rules' lists them)"
-                                                        : "'tthc lint --list-rules' lists the rules");
+    const auto found = find_rule(id);
+    if (!found || rule_info(*found).scope == Scope::package) {
+        std::vector<std::string_view> ids;
+        for (const RuleInfo* r : rules_of(Scope::catalog)) ids.push_back(r->id);
+        const auto best = closest_match(id, ids);
+        throw Error("no rule '" + id + "'", best ? "did you mean '" + *best + "'? ('tthc lint --list-rules' lists them)"
+                                                 : "'tthc lint --list-rules' lists the rules");
     }
+    const RuleInfo* r = &rule_info(*found);
     std::cout << r->id << " (" << severity_name(r->severity) << "): " << r->summary << "\n\n" << r->help << "\n";
     return exit_ok;
 }
@@ -47,7 +43,8 @@ int run_lint(const LintArgs& args)
 {
     if (!args.explain.empty()) return explain_rule(args.explain);
     if (args.list_rules) {
-        for (const auto& r : all_rules()) std::cout << r.id << "\t" << severity_name(r.severity) << "\t" << r.summary << "\n";
+        for (const RuleInfo* r : rules_of(Scope::catalog))
+            std::cout << r->id << "\t" << severity_name(r->severity) << "\t" << r->summary << "\n";
         return exit_ok;
     }
     if (args.paths.empty()) throw CLI::RequiredError("PATH");

@@ -56,7 +56,7 @@ LoadResult load_whole(const std::string& path, std::string_view undone, bool (*a
     LoadResult r = load_catalog(path);
     bool fatal = false;
     for (const auto& d : r.diagnostics)
-        if (unreadable(d) || (also && also(d))) {
+        if (is_unreadable(d.rule) || (also && also(d))) {
             std::cerr << format_diagnostic(d, false);
             fatal = true;
         }

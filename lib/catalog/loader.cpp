@@ -14,16 +14,13 @@
 #include <thread>
 
 #include "io/files.hpp"
+#include "util/parallel.hpp"
+#include "util/suggest.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
 
 namespace fs = std::filesystem;
-
-bool unreadable(const Diagnostic& d)
-{
-    return d.rule == "toml-syntax" || d.rule == "invalid-utf8" || d.rule == "io-error" || d.rule == "missing-file";
-}
 
 bool LoadResult::has_errors() const
 {
@@ -76,7 +73,7 @@ struct FileContext {
     void finish()
     {
         if (non_nfc > 0)
-            sink.report("not-nfc", first_non_nfc,
+            sink.report(Rule::not_nfc, first_non_nfc,
                         "text is not in Unicode NFC (" + std::to_string(non_nfc) +
                             (non_nfc == 1 ? " string" : " strings") +
                             ", the first here); it is compared in NFC, but save the file in NFC");
@@ -121,7 +118,7 @@ public:
         out.pos = pos_of(*n);
         out.present = true;
         if (need == Need::required && trim(out.value).empty())
-            ctx_.sink.report("missing-key", out.pos,
+            ctx_.sink.report(Rule::missing_key, out.pos,
                              "required key '" + std::string(key) + "'" + label(key) + " is empty in " +
                                  std::string(what_));
         return out;
@@ -138,7 +135,7 @@ public:
         auto* arr = n->as_array();
         if (!arr) {
             if (n->is_string())
-                ctx_.sink.report("bad-type", pos_of(*n),
+                ctx_.sink.report(Rule::bad_type, pos_of(*n),
                                  "'" + std::string(key) + "' must be an array of strings: write " + std::string(key) +
                                      " = [\"" + n->as_string()->get() + "\"]");
             else
@@ -149,11 +146,11 @@ public:
             if (auto* s = e.as_string())
                 out.push_back(Text{ctx_.text_of(*s), pos_of(e), true});
             else
-                ctx_.sink.report("bad-type", pos_of(e),
+                ctx_.sink.report(Rule::bad_type, pos_of(e),
                                  "'" + std::string(key) + "' must hold strings, not " + std::string(type_name(e)));
         }
         if (need == Need::required && out.empty() && arr->empty())
-            ctx_.sink.report("missing-key", pos_of(*n),
+            ctx_.sink.report(Rule::missing_key, pos_of(*n),
                              "required key '" + std::string(key) + "'" + label(key) + " is empty in " +
                                  std::string(what_));
         return out;
@@ -213,7 +210,7 @@ public:
             if (auto* t = e.as_table())
                 out.emplace_back(t, pos_of(e));
             else
-                ctx_.sink.report("bad-type", pos_of(e),
+                ctx_.sink.report(Rule::bad_type, pos_of(e),
                                  "'" + std::string(key) + "' must hold tables, not " + std::string(type_name(e)));
         }
         return out;
@@ -221,13 +218,13 @@ public:
 
     void missing(std::string_view key)
     {
-        ctx_.sink.report("missing-key", pos_,
+        ctx_.sink.report(Rule::missing_key, pos_,
                          "missing required key '" + std::string(key) + "'" + label(key) + " in " + std::string(what_));
     }
 
     void type_error(std::string_view key, const toml::node& n, std::string_view expected)
     {
-        ctx_.sink.report("bad-type", pos_of(n),
+        ctx_.sink.report(Rule::bad_type, pos_of(n),
                          "'" + std::string(key) + "' must be " + std::string(expected) + ", not " +
                              std::string(type_name(n)));
     }
@@ -236,7 +233,7 @@ public:
     {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
-        ctx_.sink.report("bad-value", t.pos,
+        ctx_.sink.report(Rule::bad_value, t.pos,
                          "'" + std::string(key) + "' is \"" + t.value + "\"; expected one of " + list);
     }
 
@@ -250,22 +247,14 @@ private:
 
     void report_unknown(std::string_view name, Pos pos)
     {
-        std::string best;
-        std::size_t best_distance = std::string::npos;
-        for (const auto& k : keys_) {
-            const std::size_t d = edit_distance(fold(name), k.name);
-            if (d < best_distance) {
-                best_distance = d;
-                best = std::string(k.name);
-            }
-        }
+        std::vector<std::string_view> names;
+        for (const auto& k : keys_) names.push_back(k.name);
         std::string message = "unknown key '" + std::string(name) + "' in " + std::string(what_);
-        const std::size_t limit = std::max<std::size_t>(2, code_points(name) / 3);
-        if (best_distance <= limit)
-            message += "; did you mean '" + best + "'?";
+        if (auto best = closest_match(name, names))
+            message += "; did you mean '" + *best + "'?";
         else
             message += "; its value is not read";
-        ctx_.sink.report("unknown-key", pos, std::move(message));
+        ctx_.sink.report(Rule::unknown_key, pos, std::move(message));
     }
 
     FileContext& ctx_;
@@ -287,7 +276,7 @@ std::optional<Duration> read_duration(TableReader& r, const Text& t)
     if (!t.present) return std::nullopt;
     auto d = parse_duration(t.value);
     if (!d)
-        r.ctx().sink.report("bad-duration", t.pos,
+        r.ctx().sink.report(Rule::bad_duration, t.pos,
                             "thời hạn \"" + t.value +
                                 "\" is not a duration; write for example \"5 ngày làm việc\", \"4 giờ làm việc\", "
                                 "\"30 ngày\", \"Trong ngày\" or \"Ngay\"");
@@ -301,7 +290,7 @@ std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& 
     pos = pos_of(*n);
     if (const auto* i = n->as_integer()) {
         if (i->get() < 0) {
-            r.ctx().sink.report("bad-fee", pos, "fee " + std::to_string(i->get()) + " is negative");
+            r.ctx().sink.report(Rule::bad_fee, pos, "fee " + std::to_string(i->get()) + " is negative");
             return std::nullopt;
         }
         return i->get();
@@ -311,12 +300,12 @@ std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& 
         std::ostringstream os;
         os << v;
         if (!std::isfinite(v) || v != std::floor(v)) {
-            r.ctx().sink.report("bad-fee", pos,
+            r.ctx().sink.report(Rule::bad_fee, pos,
                                 "fee " + os.str() + " is fractional; write the whole amount per dossier");
             return std::nullopt;
         }
         if (v < 0) {
-            r.ctx().sink.report("bad-fee", pos, "fee " + os.str() + " is negative");
+            r.ctx().sink.report(Rule::bad_fee, pos, "fee " + os.str() + " is negative");
             return std::nullopt;
         }
         return static_cast<std::int64_t>(v);
@@ -328,7 +317,7 @@ std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& 
 void check_code(TableReader& r, const Text& t)
 {
     if (t.present && !t.value.empty() && !parse_code(t.value))
-        r.ctx().sink.report("bad-code", t.pos,
+        r.ctx().sink.report(Rule::bad_code, t.pos,
                             "\"" + t.value +
                                 "\" is not a procedure code: expected a national code such as 1.001193, a provincial "
                                 "instance such as 1.001612.000.00.00.H48 or 1.012753.H19, or TAM-<slug>");
@@ -359,7 +348,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
     p.levels = r.texts("levels", Need::required);
     for (const auto& l : p.levels)
         if (!one_of(l.value, {"bộ", "tỉnh", "huyện", "xã", "khác"}))
-            ctx.sink.report("bad-level", l.pos,
+            ctx.sink.report(Rule::bad_level, l.pos,
                             "cấp thực hiện \"" + l.value +
                                 "\" is not a level; expected one of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"");
     p.kind = r.text("kind", Need::optional);
@@ -388,7 +377,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
 
     const auto channels = r.tables("channels", Need::required);
     if (r.node("channels") && channels.empty() && r.node("channels")->is_array())
-        ctx.sink.report("missing-key", pos_of(*r.node("channels")),
+        ctx.sink.report(Rule::missing_key, pos_of(*r.node("channels")),
                         "a procedure needs at least one channels entry (cách thức thực hiện)");
     for (const auto& [tab, tpos] : channels) {
         TableReader rc(ctx, *tab, tpos, "channels entry",
@@ -404,7 +393,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
         c.fee = read_fee(rc, "fee", c.fee_pos);
         c.currency = rc.text("currency", Need::optional);
         if (c.currency.present && !is_known_currency(c.currency.value))
-            ctx.sink.report("unknown-currency", c.currency.pos,
+            ctx.sink.report(Rule::unknown_currency, c.currency.pos,
                             "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
         c.fee_note = rc.text("fee_note", Need::optional);
         c.case_name = rc.text("case", Need::optional);
@@ -424,7 +413,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
         for (auto [key, slot] : {std::pair{"originals", &d.originals}, std::pair{"copies", &d.copies}}) {
             if (auto v = rd.integer(key)) {
                 if (*v < 0)
-                    ctx.sink.report("bad-value", pos_of(*rd.node(key)),
+                    ctx.sink.report(Rule::bad_value, pos_of(*rd.node(key)),
                                     "'" + std::string(key) + "' is " + std::to_string(*v) + "; a count cannot be negative");
                 else
                     *slot = *v;
@@ -436,7 +425,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
     }
     if (dossier_node && dossier_node->is_array() && dossier_node->as_array()->empty() &&
         trim(p.conditions.value).empty())
-        ctx.sink.report("empty-dossier", pos_of(*dossier_node),
+        ctx.sink.report(Rule::empty_dossier, pos_of(*dossier_node),
                         "dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is needed");
 
     const toml::node* basis_node = r.node("legal_basis");
@@ -450,11 +439,11 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
         if (!b.number.present)
             rl.missing("number");
         else if (trim(b.number.value).empty())
-            ctx.sink.report("no-legal-number", b.number.pos,
+            ctx.sink.report(Rule::no_legal_number, b.number.pos,
                             "legal basis has no số ký hiệu; it cannot be traced (write the number when the "
                             "document has one)");
         else if (!parse_legal_number(b.number.value))
-            ctx.sink.report("bad-legal-number", b.number.pos,
+            ctx.sink.report(Rule::bad_legal_number, b.number.pos,
                             "\"" + b.number.value +
                                 "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND");
         b.title = rl.text("title", Need::required);
@@ -463,7 +452,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
         p.legal_basis.push_back(std::move(b));
     }
     if (basis_node && basis_node->is_array() && basis_node->as_array()->empty())
-        ctx.sink.report("missing-key", pos_of(*basis_node),
+        ctx.sink.report(Rule::missing_key, pos_of(*basis_node),
                         "a procedure needs at least one legal_basis entry (căn cứ pháp lý)");
     return p;
 }
@@ -479,7 +468,7 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
     c.id = r.text("id", Need::required);
     if (c.id.present && !c.id.value.empty() &&
         c.id.value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
-        ctx.sink.report("bad-value", c.id.pos,
+        ctx.sink.report(Rule::bad_value, c.id.pos,
                         "catalog id \"" + c.id.value + "\" may hold only a-z, 0-9 and '-'");
     c.name = r.text("name", Need::required);
     c.authority = r.text("authority", Need::required);
@@ -490,14 +479,14 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
     c.place = r.text("place", Need::required);
     if (auto h = r.integer("hours_per_day")) {
         if (*h < 1 || *h > 24)
-            ctx.sink.report("bad-value", pos_of(*r.node("hours_per_day")),
+            ctx.sink.report(Rule::bad_value, pos_of(*r.node("hours_per_day")),
                             "hours_per_day is " + std::to_string(*h) + "; expected 1 to 24");
         else
             c.hours_per_day = static_cast<int>(*h);
     }
     if (auto v = r.integer("hour_value")) {
         if (*v < 0)
-            ctx.sink.report("bad-value", pos_of(*r.node("hour_value")), "hour_value cannot be negative");
+            ctx.sink.report(Rule::bad_value, pos_of(*r.node("hour_value")), "hour_value cannot be negative");
         else
             c.hour_value = *v;
     }
@@ -554,7 +543,7 @@ Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
     check_code(r, p.procedure);
     if (auto n = r.integer("dossiers_per_year")) {
         if (*n < 0)
-            ctx.sink.report("bad-value", pos_of(*r.node("dossiers_per_year")), "dossiers_per_year cannot be negative");
+            ctx.sink.report(Rule::bad_value, pos_of(*r.node("dossiers_per_year")), "dossiers_per_year cannot be negative");
         else
             p.dossiers_per_year = *n;
     }
@@ -583,7 +572,7 @@ Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
         if (k == "set-fee" && !rc.node("fee")) rc.missing("fee");
         c.currency = rc.text("currency", Need::optional);
         if (c.currency.present && !is_known_currency(c.currency.value))
-            ctx.sink.report("unknown-currency", c.currency.pos,
+            ctx.sink.report(Rule::unknown_currency, c.currency.pos,
                             "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
         p.changes.push_back(std::move(c));
     }
@@ -609,7 +598,7 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
     d.pos = pos;
     d.number = r.text("number", Need::required);
     if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
-        ctx.sink.report("bad-legal-number", d.number.pos,
+        ctx.sink.report(Rule::bad_legal_number, d.number.pos,
                         "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 280/QĐ-UBND");
     d.date = r.date("date", Need::required);
     d.title = r.text("title", Need::required);
@@ -618,7 +607,7 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
     d.signer_title = r.text("signer_title", Need::optional);
     d.sign_mode = r.text("sign_mode", Need::optional);
     if (d.sign_mode.present && !is_sign_mode(d.sign_mode.value))
-        ctx.sink.report("bad-value", d.sign_mode.pos,
+        ctx.sink.report(Rule::bad_value, d.sign_mode.pos,
                         "sign_mode \"" + d.sign_mode.value + "\" must start with TM., KT., Q., TL. or TUQ.");
     d.basis = r.texts("basis", Need::optional);
     d.new_codes = read_codes(r, "new");
@@ -748,7 +737,7 @@ void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::
         Procedure p = convert_procedure(ctx, root, top, kind == FileKind::abolished);
         const std::string stem = path.stem().string();
         if (p.code.present && !p.code.value.empty() && stem != p.code.value)
-            ctx.sink.report("file-name", p.code.pos,
+            ctx.sink.report(Rule::file_name, p.code.pos,
                             "file name \"" + path.filename().string() + "\" does not match code \"" + p.code.value +
                                 "\"; name the file " + p.code.value + ".toml");
         (kind == FileKind::abolished ? out.abolished : out.procedures).push_back(std::move(p));
@@ -771,13 +760,13 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
         // toml++ rejects invalid UTF-8 too; say so in our words, at the first
         // bad byte (checked only here: a valid file does not pay for it).
         if (auto bad = find_invalid_utf8(text)) {
-            ctx.sink.report("invalid-utf8", *bad, "invalid UTF-8 byte; the file must be saved as UTF-8");
+            ctx.sink.report(Rule::invalid_utf8, *bad, "invalid UTF-8 byte; the file must be saved as UTF-8");
             out.diagnostics = std::move(ctx.sink.diagnostics());
             return out;
         }
         const Pos p = pos_of(e.source());
         std::string line = line_at(text, p.line);
-        ctx.sink.report("toml-syntax", p, syntax_message(e.description(), line, p));
+        ctx.sink.report(Rule::toml_syntax, p, syntax_message(e.description(), line, p));
         ctx.sink.diagnostics().back().source_line = std::move(line);
         out.diagnostics = std::move(ctx.sink.diagnostics());
         return out;
@@ -794,7 +783,7 @@ FileResult load_job(const Job& job)
     if (!try_read_file(job.path, text)) {
         FileResult out;
         DiagnosticSink sink(job.display);
-        sink.report("io-error", Pos{}, "cannot read the file");
+        sink.report(Rule::io_error, Pos{}, "cannot read the file");
         out.diagnostics = std::move(sink.diagnostics());
         return out;
     }
@@ -827,7 +816,7 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
     if (fs::is_regular_file(base / "catalog.toml", ec))
         jobs.push_back({FileKind::catalog, display_path(shown, "catalog.toml"), "catalog.toml", (base / "catalog.toml").string()});
     else
-        diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, "missing-file",
+        diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, Rule::missing_file,
                          "no catalog.toml: a catalog directory needs one with a [catalog] table", {}});
     if (fs::is_regular_file(base / "units.toml", ec))
         jobs.push_back({FileKind::units, display_path(shown, "units.toml"), "units.toml", (base / "units.toml").string()});
@@ -847,7 +836,7 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
         if (!it->is_regular_file(type_ec)) {
             // a link to nowhere is a file the catalog meant to have: say so, do not skip it
             if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec))
-                diags.push_back({display_path(shown, rel), Pos{}, Severity::error, "io-error",
+                diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
                                  "cannot read the file: it is a symbolic link to a file that does not exist", {}});
             continue;
         }
@@ -857,7 +846,7 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
         const auto folder = std::find_if(std::begin(folders), std::end(folders),
                                          [&](const auto& f) { return top == f.first; });
         if (folder == std::end(folders)) {
-            diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, "unknown-file",
+            diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, Rule::unknown_file,
                              "this TOML file is outside procedures/, abolished/, processes/, plans/ and decisions/ "
                              "and is not read",
                              {}});
@@ -866,7 +855,7 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
         jobs.push_back({folder->second, display_path(shown, rel), rel, native});
     }
     if (ec)
-        diags.push_back({display_path(shown, ""), Pos{}, Severity::error, "io-error",
+        diags.push_back({display_path(shown, ""), Pos{}, Severity::error, Rule::io_error,
                          "cannot list the directory: " + ec.message(), {}});
     std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.display < b.display; });
     return jobs;
@@ -918,19 +907,7 @@ LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& j
     LoadResult result;
     result.catalog.root = root;
     std::vector<FileResult> results(jobs.size());
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) results[i] = load_job(jobs[i]);
-    };
-    if (threads <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-        for (auto& t : pool) t.join();
-    }
+    parallel_for(jobs.size(), options.threads, [&](std::size_t i) { results[i] = load_job(jobs[i]); });
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         merge(result.catalog, result.diagnostics, results[i], jobs[i].display);
         results[i] = FileResult{};  // release as we go

@@ -41,11 +41,6 @@ std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector
 // one catalog, in parallel.
 LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& files, const LoadOptions& options = {});
 
-// Whether a finding means a file, or the catalog, could not be read whole
-// (toml-syntax, invalid-utf8, io-error, missing-file): what stops every
-// command but lint, which reports it like any other finding.
-bool unreadable(const Diagnostic& d);
-
 // Loads a catalog from a directory (catalog.toml, procedures/, ...) or from a
 // single TOML file (the single-file form, or one procedure file on its own).
 // Throws Error when the path does not exist or is neither a file nor a directory.

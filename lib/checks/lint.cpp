@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "util/suggest.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -32,14 +33,14 @@ void procedure_checks(const Procedure& p, const LintOptions& options, Report rep
     if (options.today >= no_district) {
         for (const auto& l : p.levels)
             if (l.value == "huyện")
-                report("district-level", l.pos,
+                report(Rule::district_level, l.pos,
                        "cấp huyện no longer exists since 1 July 2025; announce this procedure at \"tỉnh\" or \"xã\"");
     }
     if (p.online.value == "toàn trình" || p.online.value == "một phần") {
         const bool online = std::any_of(p.channels.begin(), p.channels.end(),
                                         [](const Channel& c) { return c.kind.value == "trực tuyến"; });
         if (!online)
-            report("online-channel", p.online.pos,
+            report(Rule::online_channel, p.online.pos,
                    "online is \"" + p.online.value +
                        "\" but no channels entry has kind \"trực tuyến\"; add the online channel with its thời hạn and fee");
     }
@@ -64,10 +65,9 @@ public:
     }
 
 private:
-    void report(std::string_view rule, std::size_t file, Pos pos, std::string message)
+    void report(Rule rule, std::size_t file, Pos pos, std::string message)
     {
-        const RuleInfo* info = find_rule(rule);
-        out_.push_back({catalog_.files.at(file), pos, info->severity, std::string(rule), std::move(message), {}});
+        out_.push_back(make_diagnostic(catalog_.files.at(file), pos, rule, std::move(message)));
     }
 
     std::string where(std::size_t file, Pos pos) const
@@ -105,7 +105,7 @@ private:
                 std::string same = first.code->value == e.code->value
                                        ? ""
                                        : " (\"" + first.code->value + "\" names the same procedure)";
-                report("duplicate-code", e.file, e.code->pos,
+                report(Rule::duplicate_code, e.file, e.code->pos,
                        "code " + e.code->value + " is already used by " + where(first.file, first.code->pos) + same);
             }
         }
@@ -114,7 +114,7 @@ private:
     void check_procedures()
     {
         for (const auto& p : catalog_.procedures)
-            procedure_checks(p, options_, [&](std::string_view rule, Pos pos, std::string message) {
+            procedure_checks(p, options_, [&](Rule rule, Pos pos, std::string message) {
                 report(rule, p.file, pos, std::move(message));
             });
     }
@@ -126,13 +126,13 @@ private:
             if (u.id.value.empty()) continue;
             auto [it, inserted] = seen.emplace(u.id.value, &u);
             if (!inserted)
-                report("duplicate-id", u.file, u.id.pos,
+                report(Rule::duplicate_id, u.file, u.id.pos,
                        "unit id \"" + u.id.value + "\" is already defined at " + where(it->second->file, it->second->id.pos));
         }
         for (const auto& u : catalog_.units)
             if (u.parent.present && !u.parent.value.empty() && !units_.count(u.parent.value) &&
                 !seen.count(u.parent.value))
-                report("unknown-unit", u.file, u.parent.pos,
+                report(Rule::unknown_unit, u.file, u.parent.pos,
                        "parent \"" + u.parent.value + "\" is not a unit of units.toml" + suggest_unit(u.parent.value, seen));
         for (const auto& [id, u] : seen) units_.emplace(id, u);
     }
@@ -140,17 +140,9 @@ private:
     template <class Map>
     static std::string suggest_unit(const std::string& id, const Map& units)
     {
-        std::string best;
-        std::size_t best_d = std::string::npos;
-        for (const auto& [k, v] : units) {
-            (void)v;
-            const std::size_t d = edit_distance(id, k);
-            if (d < best_d) {
-                best_d = d;
-                best = k;
-            }
-        }
-        if (best_d <= std::max<std::size_t>(2, code_points(id) / 3)) return "; did you mean \"" + best + "\"?";
+        std::vector<std::string_view> ids;
+        for (const auto& entry : units) ids.push_back(entry.first);
+        if (auto best = closest_match(id, ids)) return "; did you mean \"" + *best + "\"?";
         return {};
     }
 
@@ -161,24 +153,24 @@ private:
         for (const auto& pr : catalog_.processes) {
             for (const auto& s : pr.steps)
                 if (s.unit.present && !s.unit.value.empty() && !units_.count(s.unit.value))
-                    report("unknown-unit", pr.file, s.unit.pos,
+                    report(Rule::unknown_unit, pr.file, s.unit.pos,
                            "unit \"" + s.unit.value + "\" is not in units.toml" + suggest_unit(s.unit.value, units_));
             if (!pr.procedure.present || pr.procedure.value.empty()) continue;
             const Entry* e = find(pr.procedure.value);
             if (!e) {
                 if (parse_code(pr.procedure.value))
-                    report("unknown-procedure", pr.file, pr.procedure.pos,
+                    report(Rule::unknown_procedure, pr.file, pr.procedure.pos,
                            "procedure " + pr.procedure.value + " is not in this catalog");
                 continue;
             }
             if (e->abolished) {
-                report("unknown-procedure", pr.file, pr.procedure.pos,
+                report(Rule::unknown_procedure, pr.file, pr.procedure.pos,
                        "procedure " + pr.procedure.value + " is abolished; its process should be abolished with it");
                 continue;
             }
             auto [it, inserted] = seen.emplace(parse_code(pr.procedure.value)->identity, &pr);
             if (!inserted) {
-                report("duplicate-id", pr.file, pr.procedure.pos,
+                report(Rule::duplicate_id, pr.file, pr.procedure.pos,
                        "procedure " + pr.procedure.value + " already has an internal process at " +
                            where(it->second->file, it->second->procedure.pos));
                 continue;
@@ -193,7 +185,7 @@ private:
             const bool has = std::any_of(p.channels.begin(), p.channels.end(),
                                          [&](const Channel& c) { return c.kind.value == pr.channel.value; });
             if (!has) {
-                report("unknown-channel", pr.file, pr.channel.pos,
+                report(Rule::unknown_channel, pr.file, pr.channel.pos,
                        "procedure " + p.code.value + " has no channel \"" + pr.channel.value + "\"");
                 return;
             }
@@ -207,7 +199,7 @@ private:
             if (!s.duration) return;  // reported at load
             const auto h = s.duration->working_millihours(hpd);
             if (!h) {
-                report("process-uncheckable", pr.file, s.time.pos,
+                report(Rule::process_uncheckable, pr.file, s.time.pos,
                        "step time \"" + s.time.value + "\" is in calendar time, which does not convert to working "
                        "hours; the process total is not checked");
                 return;
@@ -218,7 +210,7 @@ private:
         const auto limit = ch->duration->working_millihours(hpd);
         const std::string channel_desc = "channel \"" + ch->kind.value + "\" of " + p.code.value;
         if (!limit) {
-            report("process-uncheckable", pr.file, pr.procedure.pos,
+            report(Rule::process_uncheckable, pr.file, pr.procedure.pos,
                    "the thời hạn of " + channel_desc + " is \"" + ch->time.value +
                        "\", in calendar time, which does not convert to working hours; the counted steps (" +
                        format_milli(sum) + " giờ làm việc) are not checked against it");
@@ -239,11 +231,11 @@ private:
                 }
                 lines += (lines.empty() ? "" : ", ") + std::to_string(pos.line);
             }
-            report("process-over", pr.file, at,
+            report(Rule::process_over, pr.file, at,
                    "the counted steps add up to " + total + ", more than the thời hạn of " + channel_desc + " (" +
                        deadline + "); the total first exceeds it at this step (counted steps at lines " + lines + ")");
         } else if (sum < *limit) {
-            report("process-under", pr.file, pr.procedure.pos,
+            report(Rule::process_under, pr.file, pr.procedure.pos,
                    "the counted steps add up to " + total + ", less than the thời hạn of " + channel_desc + " (" +
                        deadline + ")");
         }
@@ -256,7 +248,7 @@ private:
             if (!pl.id.value.empty()) {
                 auto [it, inserted] = seen.emplace(pl.id.value, &pl);
                 if (!inserted)
-                    report("duplicate-id", pl.file, pl.id.pos,
+                    report(Rule::duplicate_id, pl.file, pl.id.pos,
                            "plan id \"" + pl.id.value + "\" is already used at " + where(it->second->file, it->second->id.pos));
             }
             if (pl.procedure.value.empty()) continue;
@@ -267,7 +259,7 @@ private:
             if (carried_out) continue;  // a plan to abolish it, and it was: the plan stays as history
             if (!e || e->abolished) {
                 if (parse_code(pl.procedure.value))
-                    report("unknown-procedure", pl.file, pl.procedure.pos,
+                    report(Rule::unknown_procedure, pl.file, pl.procedure.pos,
                            "procedure " + pl.procedure.value +
                                (e ? " is abolished; a plan cannot simplify it" : " is not in this catalog"));
                 continue;
@@ -280,19 +272,11 @@ private:
                     const bool found = std::any_of(p->dossier.begin(), p->dossier.end(),
                                                    [&](const DossierItem& d) { return fold(d.name.value) == want; });
                     if (!found) {
-                        std::string best;
-                        std::size_t best_d = std::string::npos;
-                        for (const auto& d : p->dossier) {
-                            const std::size_t dist = edit_distance(want, fold(d.name.value));
-                            if (dist < best_d) {
-                                best_d = dist;
-                                best = d.name.value;
-                            }
-                        }
+                        std::vector<std::string_view> names;
+                        for (const auto& d : p->dossier) names.push_back(d.name.value);
                         std::string msg = "procedure " + p->code.value + " has no dossier entry \"" + c.item.value + "\"";
-                        if (best_d <= std::max<std::size_t>(3, code_points(want) / 4))
-                            msg += "; did you mean \"" + best + "\"?";
-                        report("unknown-dossier", pl.file, c.item.pos, std::move(msg));
+                        if (auto best = closest_match(c.item.value, names)) msg += "; did you mean \"" + *best + "\"?";
+                        report(Rule::unknown_dossier, pl.file, c.item.pos, std::move(msg));
                     }
                 }
                 if ((c.kind.value == "set-time" || c.kind.value == "set-fee") && c.channel.present &&
@@ -300,7 +284,7 @@ private:
                     const bool has = std::any_of(p->channels.begin(), p->channels.end(),
                                                  [&](const Channel& ch) { return ch.kind.value == c.channel.value; });
                     if (!has)
-                        report("unknown-channel", pl.file, c.channel.pos,
+                        report(Rule::unknown_channel, pl.file, c.channel.pos,
                                "procedure " + p->code.value + " has no channel \"" + c.channel.value + "\"");
                 }
             }
@@ -314,14 +298,14 @@ private:
             if (!d.number.value.empty()) {
                 auto [it, inserted] = seen.emplace(d.number.value, &d);
                 if (!inserted)
-                    report("duplicate-id", d.file, d.number.pos,
+                    report(Rule::duplicate_id, d.file, d.number.pos,
                            "decision " + d.number.value + " is already in the ledger at " +
                                where(it->second->file, it->second->number.pos));
             }
             auto known = [&](const Text& code) {
                 if (code.value.empty() || !parse_code(code.value)) return;  // bad codes are reported at load
                 if (!find(code.value))
-                    report("unknown-procedure", d.file, code.pos,
+                    report(Rule::unknown_procedure, d.file, code.pos,
                            "decision " + d.number.value + " names " + code.value +
                                ", which is neither in procedures/ nor in abolished/");
             };
@@ -376,8 +360,8 @@ std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions&
 std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options)
 {
     std::vector<Diagnostic> out;
-    procedure_checks(p, options, [&](std::string_view rule, Pos pos, std::string message) {
-        out.push_back({file, pos, find_rule(rule)->severity, std::string(rule), std::move(message), {}});
+    procedure_checks(p, options, [&](Rule rule, Pos pos, std::string message) {
+        out.push_back(make_diagnostic(file, pos, rule, std::move(message)));
     });
     return out;
 }

@@ -50,7 +50,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
     };
     std::string out = paint(bold, location(d) + ":") + " " +
                       paint(severity_color(d.severity), std::string(severity_name(d.severity)) + ":") + " " +
-                      d.message + " [" + d.rule + "]\n";
+                      d.message + " [" + std::string(rule_id(d.rule)) + "]\n";
     if (!d.source_line.empty() && d.pos.line > 0) {
         const std::string num = std::to_string(d.pos.line);
         out += " " + num + " | " + d.source_line + "\n";
@@ -82,7 +82,7 @@ void write_json(std::ostream& out, const std::vector<Diagnostic>& diags, const R
     for (const auto& d : diags) {
         out << (first ? "\n" : ",\n") << "    {\"file\": " << json_quote(d.file) << ", \"line\": " << d.pos.line
             << ", \"column\": " << d.pos.column << ", \"severity\": " << json_quote(severity_name(d.severity))
-            << ", \"rule\": " << json_quote(d.rule) << ", \"message\": " << json_quote(d.message) << "}";
+            << ", \"rule\": " << json_quote(rule_id(d.rule)) << ", \"message\": " << json_quote(d.message) << "}";
         first = false;
     }
     out << (first ? "],\n" : "\n  ],\n");
@@ -97,15 +97,17 @@ std::string_view sarif_level(Severity s)
 
 void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const ReportOptions& o)
 {
-    const auto& rules = all_rules();
-    std::map<std::string_view, std::size_t> index;
-    for (std::size_t i = 0; i < rules.size(); ++i) index[rules[i].id] = i;
+    // The catalog rules: SARIF is written for lint (a rule's ruleIndex is its
+    // place in this list).
+    const auto rules = rules_of(Scope::catalog);
+    std::map<Rule, std::size_t> index;
+    for (std::size_t i = 0; i < rules.size(); ++i) index[rules[i]->rule] = i;
     out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
         << "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n          \"name\": \"tthc\",\n"
         << "          \"version\": " << json_quote(o.tool_version) << ",\n"
         << "          \"rules\": [";
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        const auto& r = rules[i];
+        const RuleInfo& r = *rules[i];
         out << (i ? ",\n" : "\n") << "            {\"id\": " << json_quote(r.id)
             << ", \"shortDescription\": {\"text\": " << json_quote(r.summary) << "}"
             << ", \"fullDescription\": {\"text\": " << json_quote(r.help) << "}"
@@ -115,7 +117,7 @@ void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const 
     out << "\n          ]\n        }\n      },\n      \"results\": [";
     bool first = true;
     for (const auto& d : diags) {
-        out << (first ? "\n" : ",\n") << "        {\"ruleId\": " << json_quote(d.rule);
+        out << (first ? "\n" : ",\n") << "        {\"ruleId\": " << json_quote(rule_id(d.rule));
         if (auto it = index.find(d.rule); it != index.end()) out << ", \"ruleIndex\": " << it->second;
         out << ", \"level\": " << json_quote(sarif_level(d.severity)) << ", \"message\": {\"text\": "
             << json_quote(d.message) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
@@ -157,7 +159,7 @@ void write_github(std::ostream& out, const std::vector<Diagnostic>& diags)
         out << "::" << (d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice")
             << " file=" << escape_property(d.file);
         if (d.pos.line > 0) out << ",line=" << d.pos.line << ",col=" << d.pos.column;
-        out << ",title=" << escape_property("tthc " + d.rule) << "::" << escape_data(d.message) << "\n";
+        out << ",title=" << escape_property("tthc " + std::string(rule_id(d.rule))) << "::" << escape_data(d.message) << "\n";
     }
 }
 

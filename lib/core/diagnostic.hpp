@@ -9,44 +9,26 @@
 #include <string_view>
 #include <vector>
 
+#include "core/rules.hpp"
 #include "util/error.hpp"
 
 namespace tthc {
-
-
-enum class Severity { note, warning, error };
-
-std::string_view severity_name(Severity s);
 
 struct Diagnostic {
     std::string file;
     Pos pos;
     Severity severity = Severity::error;
-    std::string rule;         // stable rule id, e.g. "bad-duration"
+    Rule rule = Rule::io_error;  // rule_id(rule) is the stable id, e.g. "bad-duration"
     std::string message;
     std::string source_line;  // the offending line, shown with a caret (syntax errors)
 };
-
-// What a rule checks, for --explain, man pages and SARIF rule metadata.
-struct RuleInfo {
-    std::string_view id;
-    Severity severity;
-    std::string_view summary;  // one line
-    std::string_view help;     // what it checks and how to fix it
-};
-
-// Every rule the toolkit knows, in a stable order.
-const std::vector<RuleInfo>& all_rules();
-
-// The rule with this id, or nullptr.
-const RuleInfo* find_rule(std::string_view id);
 
 // Collects diagnostics for one file; the rule's default severity is used.
 class DiagnosticSink {
 public:
     explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
-    void report(std::string_view rule, Pos pos, std::string message);
-    void report(std::string_view rule, Severity severity, Pos pos, std::string message);
+    void report(Rule rule, Pos pos, std::string message);
+    void report(Rule rule, Severity severity, Pos pos, std::string message);
     const std::string& file() const { return file_; }
     std::vector<Diagnostic>& diagnostics() { return diags_; }
 
@@ -55,9 +37,11 @@ private:
     std::vector<Diagnostic> diags_;
 };
 
-// Orders diagnostics by file, line, column, rule and message, so output is
+// A finding of `rule` at its default severity.
+Diagnostic make_diagnostic(std::string file, Pos pos, Rule rule, std::string message);
+
+// Orders diagnostics by file, line, column, rule id and message, so output is
 // deterministic whatever order checks ran in.
 void sort_diagnostics(std::vector<Diagnostic>& diags);
-
 
 }  // namespace tthc

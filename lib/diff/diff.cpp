@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "io/files.hpp"
+#include "util/parallel.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -200,20 +201,6 @@ bool same_content(const std::string& a, const std::string& b)
     return try_read_file(a, x) && try_read_file(b, y) && x == y;
 }
 
-// Runs f(i) for i in [0, n) on `threads` threads.
-template <class F>
-void parallel_for(std::size_t n, unsigned threads, F f)
-{
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-}
-
 std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& files, unsigned threads)
 {
     std::vector<Fingerprint> out(files.size());
@@ -233,7 +220,7 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     std::vector<Diagnostic> layout;
     const auto old_files = list_catalog_files(old_path, layout);
     const auto new_files = list_catalog_files(new_path, layout);
-    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = thread_count(options.threads);
 
     // Pair procedure files whose bytes are identical (same folder kind): they
     // hold the same procedure, unchanged, wherever they moved to. A file at the
@@ -304,12 +291,12 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     // is lint's; values that did not parse are compared as written.
     for (auto* diags : {&layout, &old_load.diagnostics, &new_load.diagnostics})
         for (auto& d : *diags)
-            if (unreadable(d)) result.diagnostics.push_back(std::move(d));
+            if (is_unreadable(d.rule)) result.diagnostics.push_back(std::move(d));
     for (const Catalog* c : {&old_load.catalog, &new_load.catalog})
         for (const auto* list : {&c->procedures, &c->abolished})
             for (const auto& p : *list)
                 if (!p.parsed_code)
-                    result.diagnostics.push_back({c->files.at(p.file), p.code.pos, Severity::error, "bad-code",
+                    result.diagnostics.push_back({c->files.at(p.file), p.code.pos, Severity::error, Rule::bad_code,
                                                   "this procedure has no valid code, so it cannot be matched", {}});
     sort_diagnostics(result.diagnostics);
 

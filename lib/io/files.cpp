@@ -2,12 +2,12 @@
 
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
+#include <stdlib.h>  // mkdtemp
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 #include "util/error.hpp"
 
@@ -23,41 +23,98 @@ std::string temp_beside(const std::string& path)
     return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
 }
 
-// Writes a temporary file and returns its name; throws Error.
-std::string write_temp(const std::string& path, std::string_view content)
+int open_retry(const char* path, int flags, mode_t mode = 0)
 {
-    const std::string tmp = temp_beside(path);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw Error("cannot write '" + path + "': " + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < content.size()) {
+    int fd;
+    do fd = ::open(path, flags, mode);
+    while (fd < 0 && errno == EINTR);
+    return fd;
+}
+
+// Writes all of `content` to `fd`; false with errno set on failure.
+bool write_all(int fd, std::string_view content)
+{
+    for (std::size_t done = 0; done < content.size();) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            const int e = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw Error("cannot write '" + path + "': " + std::strerror(e));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;
+            return false;
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    return true;
+}
+
+bool fsync_retry(int fd)
+{
+    int r;
+    do r = ::fsync(fd);
+    while (r != 0 && errno == EINTR);
+    return r == 0;
+}
+
+// Writes a temporary file beside `path`, fsynced, and returns its name; throws Error.
+std::string write_temp(const std::string& path, std::string_view content)
+{
+    const std::string tmp = temp_beside(path);
+    const int fd = open_retry(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error("cannot write '" + path + "': " + std::strerror(errno));
+    if (!write_all(fd, content) || !fsync_retry(fd)) {
+        const int e = errno;
+        ::close(fd);
         ::unlink(tmp.c_str());
-        throw Error("cannot write '" + path + "': " + std::strerror(errno));
+        throw Error("cannot write '" + path + "': " + std::strerror(e));
+    }
+    if (::close(fd) != 0) {
+        const int e = errno;
+        ::unlink(tmp.c_str());
+        throw Error("cannot write '" + path + "': " + std::strerror(e));
     }
     return tmp;
 }
 
-// rename(2) that fails with EEXIST instead of replacing the target (closing
-// the window between checking and renaming); plain rename where the file
-// system does not support RENAME_NOREPLACE.
+std::string parent_of(const std::string& path)
+{
+    const fs::path p = fs::path(path).parent_path();
+    return p.empty() ? "." : p.string();
+}
+
+// syncfs(2) of the file system holding `dir`: everything written under it is on disk.
+void sync_file_system(const fs::path& dir)
+{
+    const int fd = open_retry(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::syncfs(fd) != 0) {
+        const int e = errno;
+        if (fd >= 0) ::close(fd);
+        throw Error("cannot sync '" + dir.generic_string() + "': " + std::strerror(e));
+    }
+    ::close(fd);
+}
+
+}  // namespace
+
 bool rename_no_replace(const std::string& from, const std::string& to)
 {
     if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
     if (errno != EINVAL && errno != ENOSYS) return false;
+    if (::access(to.c_str(), F_OK) == 0) {
+        errno = EEXIST;
+        return false;
+    }
     return ::rename(from.c_str(), to.c_str()) == 0;
 }
 
-}  // namespace
+void sync_directory(const std::string& dir)
+{
+    const int fd = open_retry(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || !fsync_retry(fd)) {
+        const int e = errno;
+        if (fd >= 0) ::close(fd);
+        throw Error("cannot sync the directory '" + dir + "': " + std::strerror(e));
+    }
+    ::close(fd);
+}
 
 void write_file_atomic(const std::string& path, std::string_view content)
 {
@@ -67,6 +124,7 @@ void write_file_atomic(const std::string& path, std::string_view content)
         ::unlink(tmp.c_str());
         throw Error("cannot write '" + path + "': " + std::strerror(e));
     }
+    sync_directory(parent_of(path));
 }
 
 void write_file_new(const std::string& path, std::string_view content)
@@ -80,11 +138,25 @@ void write_file_new(const std::string& path, std::string_view content)
         throw Error("cannot write '" + path + "': " + std::strerror(e));
     }
     ::unlink(tmp.c_str());
+    sync_directory(parent_of(path));
+}
+
+void write_staged_file(const fs::path& path, std::string_view content)
+{
+    auto fail = [&](int e) { return Error("cannot write '" + path.generic_string() + "': " + std::strerror(e)); };
+    const int fd = open_retry(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) throw fail(errno);
+    if (!write_all(fd, content)) {
+        const int e = errno;
+        ::close(fd);
+        throw fail(e);
+    }
+    if (::close(fd) != 0) throw fail(errno);
 }
 
 bool try_read_file(const std::string& path, std::string& buf)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = open_retry(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return false;
     struct stat st;
     if (::fstat(fd, &st) != 0) {
@@ -214,6 +286,90 @@ void FileTransaction::commit()
         throw;
     }
     for (const auto& [path, h] : hidden) ::unlink(h.c_str());
+}
+
+namespace {
+
+fs::path without_trailing_slash(const std::string& p)
+{
+    std::string s = p;
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return fs::path(s);
+}
+
+bool replaceable(const fs::path& out, std::string_view marker)
+{
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(out, ec))) return false;
+    return fs::is_empty(out, ec) || fs::is_regular_file(fs::symlink_status(out / marker, ec));
+}
+
+}  // namespace
+
+void StagingDir::check_target(const std::string& out, bool force, std::string_view marker)
+{
+    std::error_code ec;
+    const fs::path p = without_trailing_slash(out);
+    if (!fs::exists(fs::symlink_status(p, ec))) return;
+    if (!force) throw Error("'" + out + "' already exists", "use --force to replace it, or choose another --out");
+    if (!replaceable(p, marker))
+        throw Error("'" + out + "' exists and is not a directory holding " + std::string(marker) +
+                        ", so --force will not replace it",
+                    "remove it yourself, or choose another --out");
+}
+
+StagingDir::StagingDir(const std::string& out, bool force, std::string_view marker)
+    : out_(without_trailing_slash(out)), force_(force), marker_(marker)
+{
+    check_target(out, force, marker);
+    fs::path parent = out_.parent_path();
+    if (parent.empty()) parent = ".";
+    std::error_code ec;
+    for (fs::path p = parent; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+        made_ = p;
+        if (p == p.parent_path()) break;
+    }
+    fs::create_directories(parent, ec);  // like mkdir -p; a failure shows in mkdtemp's error below
+    if (ec) made_.clear();
+    std::string tmpl = (parent / ("." + out_.filename().string() + ".tmp-XXXXXX")).string();
+    if (!mkdtemp(tmpl.data()))
+        throw Error("cannot create a temporary directory beside '" + out + "': " + std::strerror(errno));
+    tmp_ = tmpl;
+}
+
+StagingDir::~StagingDir()
+{
+    if (committed_) return;
+    std::error_code ec;
+    fs::remove_all(tmp_, ec);
+    // The parents this made, innermost first, while they are empty.
+    if (made_.empty()) return;
+    for (fs::path p = tmp_.parent_path(); !p.empty(); p = p.parent_path()) {
+        if (!fs::remove(p, ec) || p == made_) break;
+    }
+}
+
+void StagingDir::commit()
+{
+    // RENAME_NOREPLACE: an `out` that appeared meanwhile is never overwritten.
+    auto rename_new = [](const fs::path& from, const fs::path& to) { return rename_no_replace(from, to); };
+    sync_file_system(tmp_);
+    std::error_code ec;
+    fs::path aside;
+    if (fs::exists(fs::symlink_status(out_, ec))) {
+        check_target(out_.string(), force_, marker_);
+        aside = tmp_.string() + ".old";
+        if (!rename_new(out_, aside))
+            throw Error("cannot move the old '" + out_.generic_string() + "' aside: " + std::strerror(errno));
+    }
+    if (!rename_new(tmp_, out_)) {
+        const std::string why = std::strerror(errno);
+        if (!aside.empty()) rename_new(aside, out_);
+        throw Error("cannot rename the finished output to '" + out_.generic_string() + "': " + why);
+    }
+    committed_ = true;
+    sync_directory(out_.has_parent_path() ? out_.parent_path().string() : ".");
+    if (!aside.empty()) fs::remove_all(aside, ec);
 }
 
 }  // namespace tthc

@@ -28,162 +28,16 @@
 #include "checks/lint.hpp"
 #include "checks/check_needs.hpp"
 #include "catalog/loader.hpp"
-#include "package/package_internal.hpp"
+#include "io/files.hpp"
 #include "package/signature.hpp"
 #include "package/xml_documents.hpp"
+#include "util/parallel.hpp"
 #include "package/xml_schema.hpp"
 
 namespace tthc {
 
-namespace package_detail {
+namespace fs = std::filesystem;
 
-std::string read_bytes(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read '" + path.generic_string() + "': " + std::strerror(errno));
-    std::string bytes;
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    in.seekg(0);
-    if (size > 0) {
-        bytes.resize(static_cast<std::size_t>(size));
-        in.read(bytes.data(), size);
-    }
-    if (!in) throw Error("cannot read '" + path.generic_string() + "'");
-    return bytes;
-}
-
-void write_bytes(const fs::path& path, std::string_view bytes)
-{
-    auto fail = [&] { return Error("cannot write '" + path.generic_string() + "': " + std::strerror(errno)); };
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) throw fail();
-    for (std::size_t done = 0; done < bytes.size();) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const Error e = fail();
-            ::close(fd);
-            throw e;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::close(fd) != 0) throw fail();
-}
-
-namespace {
-
-fs::path without_trailing_slash(const std::string& p)
-{
-    std::string s = p;
-    while (s.size() > 1 && s.back() == '/') s.pop_back();
-    return fs::path(s);
-}
-
-bool replaceable(const fs::path& out, std::string_view marker)
-{
-    std::error_code ec;
-    if (!fs::is_directory(fs::symlink_status(out, ec))) return false;
-    return fs::is_empty(out, ec) || fs::is_regular_file(fs::symlink_status(out / marker, ec));
-}
-
-}  // namespace
-
-void StagingDir::check_target(const std::string& out, bool force, std::string_view marker)
-{
-    std::error_code ec;
-    const fs::path p = without_trailing_slash(out);
-    if (!fs::exists(fs::symlink_status(p, ec))) return;
-    if (!force) throw Error("'" + out + "' already exists", "use --force to replace it, or choose another --out");
-    if (!replaceable(p, marker))
-        throw Error("'" + out + "' exists and is not a directory holding " + std::string(marker) +
-                        ", so --force will not replace it",
-                    "remove it yourself, or choose another --out");
-}
-
-StagingDir::StagingDir(const std::string& out, bool force, std::string_view marker)
-    : out_(without_trailing_slash(out)), force_(force), marker_(marker)
-{
-    check_target(out, force, marker);
-    fs::path parent = out_.parent_path();
-    if (parent.empty()) parent = ".";
-    std::error_code ec;
-    for (fs::path p = parent; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
-        made_ = p;
-        if (p == p.parent_path()) break;
-    }
-    fs::create_directories(parent, ec);  // like mkdir -p; a failure shows in mkdtemp's error below
-    if (ec) made_.clear();
-    std::string tmpl = (parent / ("." + out_.filename().string() + ".tmp-XXXXXX")).string();
-    if (!mkdtemp(tmpl.data()))
-        throw Error("cannot create a temporary directory beside '" + out + "': " + std::strerror(errno));
-    tmp_ = tmpl;
-}
-
-StagingDir::~StagingDir()
-{
-    if (committed_) return;
-    std::error_code ec;
-    fs::remove_all(tmp_, ec);
-    // The parents this made, innermost first, while they are empty.
-    if (made_.empty()) return;
-    for (fs::path p = tmp_.parent_path(); !p.empty(); p = p.parent_path()) {
-        if (!fs::remove(p, ec) || p == made_) break;
-    }
-}
-
-void StagingDir::commit()
-{
-    // RENAME_NOREPLACE: an `out` that appeared meanwhile is never overwritten.
-    auto rename_new = [](const fs::path& from, const fs::path& to) {
-        return renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0;
-    };
-    std::error_code ec;
-    fs::path aside;
-    if (fs::exists(fs::symlink_status(out_, ec))) {
-        check_target(out_.string(), force_, marker_);
-        aside = tmp_.string() + ".old";
-        if (!rename_new(out_, aside))
-            throw Error("cannot move the old '" + out_.generic_string() + "' aside: " + std::strerror(errno));
-    }
-    if (!rename_new(tmp_, out_)) {
-        const std::string why = std::strerror(errno);
-        if (!aside.empty()) rename_new(aside, out_);
-        throw Error("cannot rename the finished output to '" + out_.generic_string() + "': " + why);
-    }
-    committed_ = true;
-    if (!aside.empty()) fs::remove_all(aside, ec);
-}
-
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f)
-{
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto work = [&] {
-        for (std::size_t i; !stop && (i = next.fetch_add(1)) < n;) {
-            try {
-                f(i);
-            } catch (...) {
-                std::lock_guard lock(error_mutex);
-                if (!error) error = std::current_exception();
-                stop = true;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-}
-
-}  // namespace package_detail
-
-using namespace package_detail;
 
 std::string sha256_hex(std::string_view bytes)
 {
@@ -214,31 +68,6 @@ bool is_safe_package_path(std::string_view path)
         if (slash == std::string_view::npos) return true;
         start = slash + 1;
     }
-}
-
-const std::vector<PackageRule>& package_rules()
-{
-    static const std::vector<PackageRule> rules = {
-        {"manifest", "manifest.xml is missing, not well-formed, or not a tthc manifest"},
-        {"schema", "a document is not valid against the tthc XML schema (version 1)"},
-        {"unsafe-path", "a manifest entry names a path outside the package; it is not read"},
-        {"duplicate-path", "two manifest entries name the same file"},
-        {"missing-file", "a file listed in the manifest is missing or is not a regular file"},
-        {"extra-file", "a file in the package is not listed in the manifest"},
-        {"size", "a file's size differs from the manifest's"},
-        {"checksum", "a file's SHA-256 differs from the manifest's"},
-        {"schema-file", "the package's XSD is not the schema this version of tthc defines"},
-        {"signature", "the manifest's signature is missing (with --cert), or does not verify"},
-        {"document", "a document cannot be read back (import only)"},
-    };
-    return rules;
-}
-
-bool tolerated_as_published(std::string_view rule)
-{
-    static constexpr std::string_view rules[] = {"missing-key", "bad-duration", "bad-legal-number", "unknown-currency",
-                                                 "online-channel", "empty-dossier"};
-    return std::find(std::begin(rules), std::end(rules), rule) != std::end(rules);
 }
 
 // ---- export -----------------------------------------------------------------
@@ -509,11 +338,11 @@ private:
                     if (!found.empty()) {
                         std::lock_guard lock(problems_mutex);
                         for (const auto& p : found)
-                            problems.push_back({j.entry.path, p.pos, Severity::error, "schema", p.message, {}});
+                            problems.push_back({j.entry.path, p.pos, Severity::error, Rule::schema, p.message, {}});
                         return;
                     }
                 }
-                write_bytes(root / j.entry.path, bytes);
+                write_staged_file(root / j.entry.path, bytes);
                 j.entry.sha256 = sha256_hex(bytes);
                 j.entry.size = bytes.size();
             });
@@ -643,7 +472,7 @@ struct ErrorFilter {
     {
         for (auto& d : from) {
             if (d.severity != Severity::error) continue;
-            if (as_published && tolerated_as_published(d.rule))
+            if (as_published && is_tolerated_as_published(d.rule))
                 ++tolerated;
             else
                 into.push_back(std::move(d));
@@ -795,9 +624,9 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     if (!o.key.empty()) manifest = sign_manifest(manifest, o.key, o.cert);
     SchemaValidator manifest_validator;
     for (const auto& p : manifest_validator.validate(manifest))
-        result.diagnostics.push_back({"manifest.xml", p.pos, Severity::error, "schema", p.message, {}});
+        result.diagnostics.push_back({"manifest.xml", p.pos, Severity::error, Rule::schema, p.message, {}});
     if (!result.diagnostics.empty()) return result;
-    write_bytes(staging->path() / "manifest.xml", manifest);
+    write_staged_file(staging->path() / "manifest.xml", manifest);
     staging->commit();
 
     result.package_id = m.package_id;
@@ -844,25 +673,25 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
     VerifyResult result;
     const fs::path root(package_dir);
     const std::string manifest_name = display(root, "manifest.xml");
-    auto report = [&](const std::string& file, Pos pos, std::string_view rule, std::string message) {
-        result.diagnostics.push_back({file, pos, Severity::error, std::string(rule), std::move(message), {}});
+    auto report = [&](const std::string& file, Pos pos, Rule rule, std::string message) {
+        result.diagnostics.push_back(make_diagnostic(file, pos, rule, std::move(message)));
     };
 
     if (!is_regular_inside(root, "manifest.xml")) {
-        report(manifest_name, {}, "manifest", "no manifest.xml: this is not a tthc package");
+        report(manifest_name, {}, Rule::manifest, "no manifest.xml: this is not a tthc package");
         return result;
     }
-    const std::string manifest_bytes = read_bytes(root / "manifest.xml");
+    const std::string manifest_bytes = read_file((root / "manifest.xml").string());
     {
         SchemaValidator v;
-        for (const auto& p : v.validate(manifest_bytes)) report(manifest_name, p.pos, "manifest", p.message);
+        for (const auto& p : v.validate(manifest_bytes)) report(manifest_name, p.pos, Rule::manifest, p.message);
         if (!result.diagnostics.empty()) return result;  // nothing in it can be trusted
     }
     Manifest m;
     try {
         m = read_manifest_xml(manifest_bytes);
     } catch (const Error& e) {
-        report(manifest_name, {}, "manifest", e.what());
+        report(manifest_name, {}, Rule::manifest, e.what());
         return result;
     }
     result.package_id = m.package_id;
@@ -872,12 +701,12 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
     switch (sig.status) {
     case SignatureCheck::Status::absent:
         result.signature = SignatureState::absent;
-        if (!o.cert.empty()) report(manifest_name, {}, "signature", "the manifest is not signed, and --cert requires a signature");
+        if (!o.cert.empty()) report(manifest_name, {}, Rule::signature, "the manifest is not signed, and --cert requires a signature");
         break;
     case SignatureCheck::Status::valid: result.signature = SignatureState::valid; break;
     case SignatureCheck::Status::invalid:
         result.signature = SignatureState::invalid;
-        report(manifest_name, {}, "signature", sig.detail);
+        report(manifest_name, {}, Rule::signature, sig.detail);
         break;
     }
 
@@ -890,12 +719,12 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
             continue;
         }
         if (!is_safe_package_path(e.path) || e.path == "manifest.xml") {
-            report(manifest_name, {}, "unsafe-path",
+            report(manifest_name, {}, Rule::unsafe_path,
                    "the entry \"" + e.path + "\" is not a plain relative path inside the package; it was not read");
             continue;
         }
         if (!listed.insert(e.path).second) {
-            report(display(root, e.path), {}, "duplicate-path", "listed more than once in the manifest");
+            report(display(root, e.path), {}, Rule::duplicate_path, "listed more than once in the manifest");
             continue;
         }
         files.push_back(&e);
@@ -910,25 +739,25 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
         const ManifestEntry& e = *files[i];
         const std::string name = display(root, e.path);
         std::vector<Diagnostic> found;
-        auto add = [&](Pos pos, std::string_view rule, std::string message) {
-            found.push_back({name, pos, Severity::error, std::string(rule), std::move(message), {}});
+        auto add = [&](Pos pos, Rule rule, std::string message) {
+            found.push_back(make_diagnostic(name, pos, rule, std::move(message)));
         };
         if (!is_regular_inside(root, e.path)) {
-            add({}, "missing-file", "listed in the manifest, but missing (or not a regular file)");
+            add({}, Rule::missing_file, "listed in the manifest, but missing (or not a regular file)");
         } else {
-            const std::string bytes = read_bytes(root / e.path);
+            const std::string bytes = read_file((root / e.path).string());
             if (bytes.size() != e.size)
-                add({}, "size", "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " +
+                add({}, Rule::size, "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " +
                                     std::to_string(e.size));
             const std::string sum = sha256_hex(bytes);
-            if (sum != e.sha256) add({}, "checksum", "the SHA-256 is " + sum + "; the manifest says " + e.sha256);
+            if (sum != e.sha256) add({}, Rule::checksum, "the SHA-256 is " + sum + "; the manifest says " + e.sha256);
             if (e.type == ManifestEntry::Type::schema) {
                 if (bytes != xml_schema_text())
-                    add({}, "schema-file", "this is not the tthc XML schema version 1 that this tthc defines");
+                    add({}, Rule::schema_file, "this is not the tthc XML schema version 1 that this tthc defines");
             } else {
                 if (!validator) validator = std::make_unique<SchemaValidator>();
                 for (const auto& p : validator->validate(bytes))
-                    add(p.pos, "schema", p.message);
+                    add(p.pos, Rule::schema, p.message);
             }
         }
         if (!found.empty()) {
@@ -945,9 +774,9 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
         if (fs::is_directory(st)) continue;
         const std::string rel = it->path().lexically_relative(root).generic_string();
         if (rel == "manifest.xml" || listed.count(rel)) continue;
-        report(display(root, rel), {}, "extra-file", "not listed in the manifest");
+        report(display(root, rel), {}, Rule::extra_file, "not listed in the manifest");
     }
-    if (ec) report(display(root, ""), {}, "missing-file", "cannot list the package: " + ec.message());
+    if (ec) report(display(root, ""), {}, Rule::io_error, "cannot list the package: " + ec.message());
     sort_diagnostics(result.diagnostics);
     return result;
 }

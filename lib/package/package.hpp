@@ -25,17 +25,9 @@ struct ExportOptions {
     unsigned threads = 0;   // 0: one per core
     // Publish the data as it is even where lint finds values missing or
     // malformed that the package can carry as written (see
-    // tolerated_as_published); anything else still stops the export.
+    // is_tolerated_as_published in core/rules.hpp); anything else still stops the export.
     bool as_published = false;
 };
-
-// The lint rules whose errors --as-published tolerates: a value that is
-// missing (agency, thời hạn) or written in a form the toolkit cannot read
-// (durations, legal numbers, currencies), which the package carries exactly as
-// the catalog has it. Errors that lose or garble data (unknown keys, wrong
-// types, fees dropped at load, invalid or duplicate codes, unreadable files)
-// are never tolerated.
-bool tolerated_as_published(std::string_view rule);
 
 struct PackageCounts {
     std::size_t procedures = 0, abolished = 0, decisions = 0, files = 0;
@@ -94,12 +86,6 @@ struct ImportResult {
 // (catalog.toml, procedures/, abolished/, decisions/ as the package lays them
 // out), atomically. Throws Error as export does, and for a delta package.
 ImportResult import_package(const std::string& package_dir, const ImportOptions& options);
-
-// What verify and import report, for --help and the man page: rule id and summary.
-struct PackageRule {
-    std::string_view id, summary;
-};
-const std::vector<PackageRule>& package_rules();
 
 // The lower-case hex SHA-256 of some bytes.
 std::string sha256_hex(std::string_view bytes);

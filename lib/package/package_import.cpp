@@ -8,12 +8,15 @@
 #include "package/package.hpp"
 
 #include "catalog/catalog_writer.hpp"
-#include "package/package_internal.hpp"
+#include "io/files.hpp"
+#include "util/parallel.hpp"
 #include "package/xml_documents.hpp"
 
 namespace tthc {
 
-using namespace package_detail;
+namespace fs = std::filesystem;
+
+
 
 ImportResult import_package(const std::string& package_dir, const ImportOptions& o)
 {
@@ -29,13 +32,13 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
                     "import a full package (tthc export without --since)");
 
     const fs::path root(package_dir);
-    const Manifest m = read_manifest_xml(read_bytes(root / "manifest.xml"));
+    const Manifest m = read_manifest_xml(read_file((root / "manifest.xml").string()));
     std::vector<const ManifestEntry*> docs;
     for (const auto& e : m.entries)
         if (e.type == ManifestEntry::Type::procedure || e.type == ManifestEntry::Type::decision) docs.push_back(&e);
 
     StagingDir staging(o.out, o.force, "catalog.toml");
-    write_bytes(staging.path() / "catalog.toml", catalog_toml(m.catalog));
+    write_staged_file(staging.path() / "catalog.toml", catalog_toml(m.catalog));
     std::set<fs::path> dirs;
     for (const auto* e : docs) dirs.insert(fs::path(e->path).parent_path());
     for (const auto& d : dirs)
@@ -47,9 +50,9 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
         const std::string name = (root / e.path).lexically_normal().generic_string();
         auto problem = [&](const std::string& message) {
             std::lock_guard lock(mutex);
-            result.diagnostics.push_back({name, {}, Severity::error, "document", message, {}});
+            result.diagnostics.push_back({name, {}, Severity::error, Rule::document, message, {}});
         };
-        const std::string bytes = read_bytes(root / e.path);
+        const std::string bytes = read_file((root / e.path).string());
         if (sha256_hex(bytes) != e.sha256) return problem("the file changed after it was verified");
         const bool is_procedure = e.type == ManifestEntry::Type::procedure;
         const std::string folder = e.path.substr(0, e.path.find('/'));
@@ -68,7 +71,7 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
                 toml = decision_toml(read_decision_xml(bytes));
             }
             if (!e.path.ends_with(".xml")) return problem("a document's name must end in .xml");
-            write_bytes(staging.path() / (e.path.substr(0, e.path.size() - 4) + ".toml"), toml);
+            write_staged_file(staging.path() / (e.path.substr(0, e.path.size() - 4) + ".toml"), toml);
         } catch (const Error& err) {
             problem(err.what());
         }

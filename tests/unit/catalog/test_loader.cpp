@@ -61,7 +61,7 @@ TEST_CASE("a syntax error is reported with the offending line for the caret")
 {
     const LoadResult r = load_catalog_text("[catalog]\nid = \"t\nname = 1\n", "c.toml");
     REQUIRE(r.diagnostics.size() == 1);
-    CHECK(r.diagnostics[0].rule == "toml-syntax");
+    CHECK(r.diagnostics[0].rule == Rule::toml_syntax);
     CHECK(r.diagnostics[0].pos.line == 2);
     CHECK(r.diagnostics[0].source_line == "id = \"t");
 }
@@ -137,7 +137,7 @@ TEST_CASE("a directory catalog: every file is read even when some are broken")
     const LoadResult r = load_catalog(dir);
     CHECK(r.catalog.procedures.size() == 2);
     std::vector<std::string> rules;
-    for (const auto& d : r.diagnostics) rules.push_back(d.rule);
+    for (const auto& d : r.diagnostics) rules.push_back(std::string(rule_id(d.rule)));
     CHECK(rules == std::vector<std::string>{"unknown-file", "invalid-utf8", "toml-syntax"});
 }
 

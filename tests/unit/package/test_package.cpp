@@ -95,7 +95,7 @@ TEST_CASE("a manifest naming ../outside is refused and import writes nothing any
     const ImportResult r = import_package((t.path / "pkg").string(), ImportOptions{(t.path / "out").string(), false, ""});
     CHECK_FALSE(r.written);
     REQUIRE(r.diagnostics.size() == 2);
-    CHECK(r.diagnostics[0].rule == "unsafe-path");
+    CHECK(r.diagnostics[0].rule == Rule::unsafe_path);
     CHECK_FALSE(fs::exists(t.path / "out"));
     CHECK_FALSE(fs::exists(t.path / "outside"));
     std::size_t entries = 0;
