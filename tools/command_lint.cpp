@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "checks/lint.hpp"
+#include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
@@ -57,17 +57,16 @@ int run_lint(const LintArgs& args)
     ReportSummary summary;
     bool trouble = false;
     for (const auto& path : args.paths) {
-        Catalog catalog;
         try {
-            auto diags = lint_path(path, options, &catalog);
-            all.insert(all.end(), std::make_move_iterator(diags.begin()), std::make_move_iterator(diags.end()));
+            LintResult r = lint_path(path, options);
+            all.insert(all.end(), std::make_move_iterator(r.diagnostics.begin()),
+                       std::make_move_iterator(r.diagnostics.end()));
+            summary.files += r.files;
+            summary.procedures += r.procedures;
         } catch (const Error& e) {
             std::cerr << "tthc: error: " << e.what() << "\n";
             trouble = true;
-            continue;
         }
-        summary.files += catalog.files.size();
-        summary.procedures += catalog.procedures.size() + catalog.abolished.size();
     }
     count_severities(all, summary);
     write_report(std::cout, format, all, summary,

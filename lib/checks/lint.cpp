@@ -366,14 +366,4 @@ std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& f
     return out;
 }
 
-std::vector<Diagnostic> lint_path(const std::string& path, const LintOptions& options, Catalog* loaded)
-{
-    LoadResult r = load_catalog(path);
-    std::vector<Diagnostic> diags = std::move(r.diagnostics);
-    for (auto& d : check_catalog(r.catalog, options)) diags.push_back(std::move(d));
-    sort_diagnostics(diags);
-    if (loaded) *loaded = std::move(r.catalog);
-    return diags;
-}
-
 }  // namespace tthc

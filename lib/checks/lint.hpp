@@ -40,10 +40,6 @@ std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& f
 std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options,
                                       const std::vector<ProcedureKey>& keys);
 
-// Loads and checks a catalog: the load findings and check_catalog's, sorted.
-// Throws Error when the path cannot be read at all.
-std::vector<Diagnostic> lint_path(const std::string& path, const LintOptions& options, Catalog* loaded = nullptr);
-
 // The thời hạn of a process's channel: the named channel, or else the shortest
 // convertible one. Nothing when the procedure has no channel with a parsed time.
 const Channel* process_channel(const Procedure& procedure, const Process& process, int hours_per_day);

@@ -12,6 +12,7 @@
 #include "io/files.hpp"
 #include "util/parallel.hpp"
 #include "util/unicode.hpp"
+#include "catalog/identity.hpp"
 
 namespace tthc {
 
@@ -208,9 +209,6 @@ std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& fil
     return out;
 }
 
-bool is_procedure_file(const CatalogFile& f) { return f.kind == FileKind::procedure || f.kind == FileKind::abolished; }
-
-std::string identity(const Procedure& p) { return p.parsed_code ? p.parsed_code->identity : p.code.value; }
 
 }  // namespace
 
@@ -301,10 +299,10 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     sort_diagnostics(result.diagnostics);
 
     std::map<std::string, const Procedure*> old_force, old_gone, new_force, new_gone;
-    for (const auto& p : old_load.catalog.procedures) old_force.emplace(identity(p), &p);
-    for (const auto& p : old_load.catalog.abolished) old_gone.emplace(identity(p), &p);
-    for (const auto& p : new_load.catalog.procedures) new_force.emplace(identity(p), &p);
-    for (const auto& p : new_load.catalog.abolished) new_gone.emplace(identity(p), &p);
+    for (const auto& p : old_load.catalog.procedures) old_force.emplace(procedure_identity(p), &p);
+    for (const auto& p : old_load.catalog.abolished) old_gone.emplace(procedure_identity(p), &p);
+    for (const auto& p : new_load.catalog.procedures) new_force.emplace(procedure_identity(p), &p);
+    for (const auto& p : new_load.catalog.abolished) new_gone.emplace(procedure_identity(p), &p);
 
     CatalogDiff& diff = result.diff;
     for (const auto& [id, p] : old_force) {

@@ -25,14 +25,15 @@
 #include <thread>
 
 #include "diff/diff.hpp"
-#include "checks/lint.hpp"
-#include "checks/check_needs.hpp"
+#include "checks/streaming_check.hpp"
+#include "catalog/part_loader.hpp"
 #include "catalog/loader.hpp"
 #include "io/files.hpp"
 #include "package/signature.hpp"
 #include "package/xml_documents.hpp"
 #include "util/parallel.hpp"
 #include "package/xml_schema.hpp"
+#include "catalog/identity.hpp"
 
 namespace tthc {
 
@@ -74,11 +75,6 @@ bool is_safe_package_path(std::string_view path)
 
 namespace {
 
-std::string identity_of(const std::string& code)
-{
-    const auto c = parse_code(code);
-    return c ? c->identity : code;
-}
 
 // "280/QĐ-UBND" → "280-QD-UBND": a file name for a decision of a single-file catalog.
 std::string slug(const std::string& number)
@@ -163,8 +159,8 @@ std::map<std::string, std::string> abolishing_decisions(const Catalog& catalog)
     });
     std::map<std::string, std::string> out;
     for (const Decision* d : decisions) {
-        for (const auto& c : d->abolished) out[identity_of(c.value)] = d->number.value;
-        for (const auto& r : d->replaced) out[identity_of(r.old_code.value)] = d->number.value;
+        for (const auto& c : d->abolished) out[code_identity(c.value)] = d->number.value;
+        for (const auto& r : d->replaced) out[code_identity(r.old_code.value)] = d->number.value;
     }
     return out;
 }
@@ -184,13 +180,13 @@ Delta delta_against(const std::string& since, const std::string& catalog_path)
             if (d.severity == Severity::error) out.errors.push_back(d);
         return out;
     }
-    for (const auto& a : diff.diff.added) out.upsert.insert(identity_of(a.code));
-    for (const auto& a : diff.diff.amended) out.upsert.insert(identity_of(a.code));
+    for (const auto& a : diff.diff.added) out.upsert.insert(code_identity(a.code));
+    for (const auto& a : diff.diff.amended) out.upsert.insert(code_identity(a.code));
     for (const auto& r : diff.diff.replaced) {
-        out.upsert.insert(identity_of(r.new_code));
-        out.abolish.insert(identity_of(r.old_code));
+        out.upsert.insert(code_identity(r.new_code));
+        out.abolish.insert(code_identity(r.old_code));
     }
-    for (const auto& a : diff.diff.abolished) out.abolish.insert(identity_of(a.code));
+    for (const auto& a : diff.diff.abolished) out.abolish.insert(code_identity(a.code));
     out.old_decisions = decision_numbers(since);
     return out;
 }
@@ -249,7 +245,7 @@ public:
         if (!staging_) return;
         std::vector<Job> jobs;
         for (const auto& p : part.procedures) {
-            if (delta_ && !delta_->upsert.count(identity_of(p.code.value))) continue;
+            if (delta_ && !delta_->upsert.count(code_identity(p.code.value))) continue;
             Job j;
             j.procedure = &p;
             j.entry.type = ManifestEntry::Type::procedure;
@@ -261,7 +257,7 @@ public:
             ++counts.procedures;
         }
         for (const auto& p : part.abolished) {
-            const std::string id = identity_of(p.code.value);
+            const std::string id = code_identity(p.code.value);
             if (delta_ && !delta_->abolish.count(id)) continue;
             shipped_abolitions.insert(id);
             Job j;
@@ -362,155 +358,6 @@ private:
     ValidatorPool validators_;
 };
 
-// Loads a list of catalog files part by part, in order, at most `window`
-// parts ahead of the consumer, on `helpers` threads of its own; a consumer
-// waiting for its next part loads an unclaimed one itself instead, so every
-// thread stays busy whichever side, loading or writing, is slower.
-class PartLoader {
-public:
-    PartLoader(const std::string& root, const std::vector<CatalogFile>& files, std::size_t part_size,
-               std::size_t window, unsigned helpers)
-        : root_(root), files_(files), part_size_(part_size), window_(window),
-          slots_((files.size() + part_size - 1) / part_size)
-    {
-        for (unsigned i = 0; i < helpers && i < slots_.size(); ++i) helpers_.emplace_back([this] { help(); });
-    }
-    ~PartLoader()
-    {
-        {
-            std::lock_guard lock(mutex_);
-            stop_ = true;
-        }
-        changed_.notify_all();
-        for (auto& t : helpers_) t.join();
-    }
-    PartLoader(const PartLoader&) = delete;
-    PartLoader& operator=(const PartLoader&) = delete;
-
-    std::size_t parts() const { return slots_.size(); }
-
-    // Part k; parts are taken in order, each once. Rethrows what its load threw.
-    LoadResult take(std::size_t k)
-    {
-        std::unique_lock lock(mutex_);
-        while (!slots_[k].ready) {
-            if (claimable()) {
-                const std::size_t j = next_++;
-                lock.unlock();
-                load(j);
-                lock.lock();
-            } else {
-                changed_.wait(lock);
-            }
-        }
-        Slot slot = std::move(slots_[k]);
-        taken_ = k + 1;
-        lock.unlock();
-        changed_.notify_all();
-        if (slot.error) std::rethrow_exception(slot.error);
-        return std::move(slot.result);
-    }
-
-private:
-    struct Slot {
-        bool ready = false;
-        LoadResult result;
-        std::exception_ptr error;
-    };
-
-    bool claimable() const { return next_ < slots_.size() && next_ < taken_ + window_; }
-
-    void help()
-    {
-        std::unique_lock lock(mutex_);
-        while (true) {
-            changed_.wait(lock, [&] { return stop_ || next_ >= slots_.size() || claimable(); });
-            if (stop_ || next_ >= slots_.size()) return;
-            const std::size_t j = next_++;
-            lock.unlock();
-            load(j);
-            lock.lock();
-        }
-    }
-
-    void load(std::size_t k)
-    {
-        Slot slot;
-        try {
-            const auto first = files_.begin() + static_cast<std::ptrdiff_t>(k * part_size_);
-            const auto last = k + 1 == slots_.size() ? files_.end() : first + static_cast<std::ptrdiff_t>(part_size_);
-            slot.result = load_files(root_, std::vector<CatalogFile>(first, last), LoadOptions{1});
-        } catch (...) {
-            slot.error = std::current_exception();
-        }
-        slot.ready = true;
-        {
-            std::lock_guard lock(mutex_);
-            slots_[k] = std::move(slot);
-        }
-        changed_.notify_all();
-    }
-
-    const std::string& root_;
-    const std::vector<CatalogFile>& files_;
-    const std::size_t part_size_, window_;
-    std::vector<Slot> slots_;
-    std::size_t next_ = 0, taken_ = 0;  // the next part to load; the parts taken
-    bool stop_ = false;
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::vector<std::thread> helpers_;
-};
-
-// Which findings stop the export: every error, or with --as-published those
-// of rules it does not tolerate (the tolerated ones are only counted).
-struct ErrorFilter {
-    bool as_published = false;
-    std::size_t tolerated = 0;
-
-    void keep(std::vector<Diagnostic>& into, std::vector<Diagnostic>& from)
-    {
-        for (auto& d : from) {
-            if (d.severity != Severity::error) continue;
-            if (as_published && is_tolerated_as_published(d.rule))
-                ++tolerated;
-            else
-                into.push_back(std::move(d));
-        }
-    }
-};
-
-// Moves `part`'s files and procedures into what the cross-file checks keep:
-// a procedure that a process or plan names, shrunk to what check_catalog
-// reads of it (into `into`, its file index re-based onto `into.files`); any
-// other one only as its key, after its own checks (errors into `errors`).
-void keep_for_checks(Catalog& into, std::vector<ProcedureKey>& keys, Catalog& part, const CheckNeeds& needs,
-                     const LintOptions& lint, ErrorFilter& filter, std::vector<Diagnostic>& errors)
-{
-    const std::size_t base = into.files.size();
-    for (auto& f : part.files) into.files.push_back(std::move(f));
-    for (auto [from, to] : {std::pair{&part.procedures, &into.procedures}, std::pair{&part.abolished, &into.abolished}}) {
-        for (auto& p : *from) {
-            p.file += base;
-            const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
-            const bool named = !p.abolished && (needs.by_processes.count(identity) || needs.by_plans.count(identity));
-            if (named) {
-                keep_what_checks_read(p, needs);
-                to->push_back(std::move(p));
-                continue;
-            }
-            if (!p.abolished) {
-                auto own = check_procedure(p, into.files[p.file], lint);
-                filter.keep(errors, own);
-            }
-            if (p.parsed_code) keys.push_back({p.file, std::move(p.code), identity, p.abolished});
-        }
-    }
-}
-
-
-bool is_procedure_file(const CatalogFile& f) { return f.kind == FileKind::procedure || f.kind == FileKind::abolished; }
-
 }  // namespace
 
 // A directory catalog streams: its small files (catalog.toml, units,
@@ -526,27 +373,28 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     if (o.key.empty() != o.cert.empty()) throw Error("signing needs both a private key and its certificate");
     StagingDir::check_target(o.out, o.force, "manifest.xml");
     ExportResult result;
-    const unsigned cores = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = thread_count(o.threads);
 
-    std::vector<Diagnostic> layout, errors;  // errors: the load's and the checks', as lint_path finds them
+    std::vector<Diagnostic> layout;
     std::vector<CatalogFile> small, procedure_files;
-    for (auto& f : list_catalog_files(catalog_path, layout))
-        (is_procedure_file(f) ? procedure_files : small).push_back(std::move(f));
-    // procedures/ before abolished/: the order their package paths are chosen in.
-    std::stable_partition(procedure_files.begin(), procedure_files.end(),
-                          [](const CatalogFile& f) { return f.kind == FileKind::procedure; });
+    split_catalog_files(list_catalog_files(catalog_path, layout), small, procedure_files);
     // One thread (or half of them) writes; the others start loading the
     // procedures now, while this one loads the small files.
     const unsigned write_threads = std::max(1u, cores / 2);
-    PartLoader parts(catalog_path, procedure_files, 256, 8, cores - write_threads);
-    LoadResult loaded = load_files(catalog_path, small, LoadOptions{write_threads});
-    Catalog catalog = std::move(loaded.catalog);
-    ErrorFilter filter{o.as_published};
-    filter.keep(errors, loaded.diagnostics);
-    filter.keep(errors, layout);
-    const CheckNeeds needs = check_needs(catalog);  // processes and plans are among the small files
-    const LintOptions lint{o.created};
-    std::vector<ProcedureKey> keys;  // the procedures no process or plan names
+    PartLoader parts(catalog_path, procedure_files, cores - write_threads);
+    // What stops the export: every error, or with --as-published those of
+    // rules it does not tolerate (the tolerated ones are only counted).
+    std::size_t tolerated = 0;
+    StreamingCheck check(LintOptions{o.created}, [&](const Diagnostic& d) {
+        if (d.severity != Severity::error) return false;
+        if (o.as_published && is_tolerated_as_published(d.rule)) {
+            ++tolerated;
+            return false;
+        }
+        return true;
+    });
+    check.start(load_files(catalog_path, small, LoadOptions{write_threads}), std::move(layout));
+    Catalog& catalog = check.catalog();
 
     // Which procedures go in: all (full), or what changed against --since (delta).
     const bool delta = !o.since.empty();
@@ -561,25 +409,21 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     }
     DocumentWriter writer(catalog_path, delta ? &changes : nullptr, abolishing_decisions(catalog));
     writer.failure = failure;
-    if (staging && errors.empty() && changes.errors.empty()) writer.start(*staging);
+    if (staging && !check.has_findings() && changes.errors.empty()) writer.start(*staging);
 
     // A single-file catalog has its procedures loaded already; a directory's
     // come part by part, the next part loading while this one is written.
     writer.ship_procedures(catalog, cores);
-    keys.reserve(procedure_files.size());
-    catalog.files.reserve(catalog.files.size() + procedure_files.size());
     for (std::size_t k = 0; k < parts.parts(); ++k) {
         LoadResult part = parts.take(k);
-        filter.keep(errors, part.diagnostics);
-        if (!errors.empty()) writer.stop();
+        check.add_findings(part);
+        if (check.has_findings()) writer.stop();
         writer.ship_procedures(part.catalog, write_threads);
-        keep_for_checks(catalog, keys, part.catalog, needs, lint, filter, errors);
+        check.add_procedures(part.catalog);
     }
 
-    auto cross = check_catalog(catalog, lint, keys);
-    filter.keep(errors, cross);
+    std::vector<Diagnostic> errors = check.finish();
     if (!errors.empty()) {
-        sort_diagnostics(errors);
         result.diagnostics = std::move(errors);
         return result;  // the staging directory goes away with `staging`
     }
@@ -596,7 +440,7 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
         return result;
     }
     result.counts = writer.counts;
-    result.tolerated = filter.tolerated;
+    result.tolerated = tolerated;
 
     Manifest m;
     m.created = o.created;

@@ -9,6 +9,7 @@
 #include "decisions/decision_doc.hpp"
 #include "checks/lint.hpp"
 #include "core/vietnamese.hpp"
+#include "catalog/identity.hpp"
 
 namespace tthc {
 
@@ -56,11 +57,6 @@ bool decision_order(const ResolvedProcess& a, const ResolvedProcess& b)
     return a.code() < b.code();
 }
 
-std::string identity(const std::string& code)
-{
-    const auto parsed = parse_code(code);
-    return parsed ? parsed->identity : code;
-}
 
 std::string join_words(const std::vector<std::string>& items)
 {
@@ -96,12 +92,12 @@ template <class Pick>
 std::vector<const Decision*> ledger_decisions(const Catalog& c, const std::vector<ResolvedProcess>& processes, Pick pick)
 {
     std::set<std::string> wanted;
-    for (const auto& r : processes) wanted.insert(identity(r.code()));
+    for (const auto& r : processes) wanted.insert(code_identity(r.code()));
     std::vector<const Decision*> out;
     for (const auto& d : c.decisions) {
         bool hit = false;
         for (const Text* code : pick(d))
-            if (wanted.count(identity(code->value))) hit = true;
+            if (wanted.count(code_identity(code->value))) hit = true;
         if (hit) out.push_back(&d);
     }
     std::sort(out.begin(), out.end(), [](const Decision* a, const Decision* b) {
@@ -196,7 +192,7 @@ std::vector<ResolvedProcess> select_processes(const Catalog& catalog, const std:
                             "); an abolished procedure has no internal process to approve");
             bool found = false;
             for (const auto& pr : catalog.processes)
-                if (identity(pr.procedure.value) == parsed->identity) {
+                if (code_identity(pr.procedure.value) == parsed->identity) {
                     out.push_back(resolve(catalog, pr, unit_names));
                     found = true;
                 }

@@ -1,0 +1,73 @@
+// The checks of lint on a catalog that is loaded part by part: lint and export
+// both stream a directory catalog through this one class, so that they find
+// the same things and neither holds the whole catalog. The result is the one
+// loading the catalog whole and linting it gives (the same findings), while
+// memory grows only by what the cross-file checks keep of each procedure.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "catalog/loader.hpp"
+#include "checks/check_needs.hpp"
+#include "checks/lint.hpp"
+
+namespace tthc {
+
+class StreamingCheck {
+public:
+    // `collect` decides which findings are kept (lint keeps all; export the
+    // errors that stop it); it may count the others.
+    StreamingCheck(const LintOptions& options, std::function<bool(const Diagnostic&)> collect);
+
+    // First the catalog's small files (catalog.toml, units, processes, plans,
+    // decisions: they say which procedures need to be kept whole) with the
+    // layout findings of list_catalog_files.
+    void start(LoadResult small, std::vector<Diagnostic> layout);
+
+    // Then each part of procedure files, in two steps so a caller can act on
+    // its findings before it uses the procedures: the part's load findings...
+    void add_findings(LoadResult& part);
+    // ...and its procedures, moved out of `part`: checked on their own and kept
+    // whole, shrunk, for the cross-file checks only when a process or plan
+    // names them; otherwise as their key.
+    void add_procedures(Catalog& part);
+
+    // The cross-file checks; every finding collected, sorted.
+    std::vector<Diagnostic> finish();
+
+    bool has_findings() const { return !found_.empty(); }
+    // The small files' catalog, with the procedures kept for the checks.
+    Catalog& catalog() { return catalog_; }
+    std::size_t procedures() const { return procedures_; }  // in force and abolished, all parts so far
+
+private:
+    void collect(std::vector<Diagnostic>& from);
+
+    LintOptions options_;
+    std::function<bool(const Diagnostic&)> collect_;
+    Catalog catalog_;
+    CheckNeeds needs_;
+    std::vector<ProcedureKey> keys_;  // the procedures no process or plan names
+    std::vector<Diagnostic> found_;
+    std::size_t procedures_ = 0;
+};
+
+// What lint_path found, and how much it read.
+struct LintResult {
+    std::vector<Diagnostic> diagnostics;  // sorted
+    std::size_t files = 0, procedures = 0;
+};
+
+// Loads and checks a catalog, streaming a directory part by part on every
+// core: the load findings and the checks', sorted. Throws Error when the path
+// cannot be read at all.
+LintResult lint_path(const std::string& path, const LintOptions& options);
+
+// Splits a catalog's files into the small ones and the procedure files
+// (procedures/ before abolished/, each in path order), as streaming wants them.
+void split_catalog_files(std::vector<CatalogFile> files, std::vector<CatalogFile>& small,
+                         std::vector<CatalogFile>& procedure_files);
+
+}  // namespace tthc
