@@ -209,26 +209,16 @@ std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& fil
     return out;
 }
 
+// The files diff must parse, once identical procedure files are paired.
+struct ToRead {
+    std::vector<CatalogFile> old_files, new_files;
+};
 
-}  // namespace
-
-DiffResult diff_catalogs(const std::string& old_path, const std::string& new_path, const LoadOptions& options)
+// Pairs procedure files at the same path on both sides whose bytes are
+// identical (like diff -r); returns the ones left, counting the unchanged.
+void pair_same_path(std::vector<const CatalogFile*>& old_proc, std::vector<const CatalogFile*>& new_proc,
+                    unsigned threads, std::size_t& unchanged)
 {
-    DiffResult result;
-    std::vector<Diagnostic> layout;
-    const auto old_files = list_catalog_files(old_path, layout);
-    const auto new_files = list_catalog_files(new_path, layout);
-    const unsigned threads = thread_count(options.threads);
-
-    // Pair procedure files whose bytes are identical (same folder kind): they
-    // hold the same procedure, unchanged, wherever they moved to. A file at the
-    // same path on both sides is compared directly (like diff -r); only the
-    // rest are hashed, to find files that moved.
-    std::vector<const CatalogFile*> old_proc, new_proc;
-    for (const auto& f : old_files)
-        if (is_procedure_file(f)) old_proc.push_back(&f);
-    for (const auto& f : new_files)
-        if (is_procedure_file(f)) new_proc.push_back(&f);
     std::unordered_map<std::string_view, std::size_t> old_by_path;
     for (std::size_t i = 0; i < old_proc.size(); ++i) old_by_path.emplace(old_proc[i]->relative, i);
     std::vector<std::pair<std::size_t, std::size_t>> same_path;
@@ -242,16 +232,25 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     for (std::size_t k = 0; k < same_path.size(); ++k) {
         if (!identical[k]) continue;
         old_paired[same_path[k].first] = new_paired[same_path[k].second] = true;
-        if (new_proc[same_path[k].second]->kind == FileKind::procedure) ++result.diff.unchanged;
+        if (new_proc[same_path[k].second]->kind == FileKind::procedure) ++unchanged;
     }
-    std::vector<const CatalogFile*> old_rest, new_rest;
-    for (std::size_t i = 0; i < old_proc.size(); ++i)
-        if (!old_paired[i]) old_rest.push_back(old_proc[i]);
-    for (std::size_t j = 0; j < new_proc.size(); ++j)
-        if (!new_paired[j]) new_rest.push_back(new_proc[j]);
+    auto rest = [](std::vector<const CatalogFile*>& files, const std::vector<bool>& paired) {
+        std::vector<const CatalogFile*> out;
+        for (std::size_t i = 0; i < files.size(); ++i)
+            if (!paired[i]) out.push_back(files[i]);
+        files = std::move(out);
+    };
+    rest(old_proc, old_paired);
+    rest(new_proc, new_paired);
+}
+
+// Pairs the remaining files by content (the same procedure moved to another
+// path, same folder kind); what stays unpaired must be parsed.
+ToRead pair_moved(const std::vector<const CatalogFile*>& old_rest, const std::vector<const CatalogFile*>& new_rest,
+                  unsigned threads, std::size_t& unchanged)
+{
     const auto old_fp = fingerprints(old_rest, threads);
     const auto new_fp = fingerprints(new_rest, threads);
-
     std::unordered_map<std::string, std::vector<std::size_t>> old_by_content;
     auto content_key = [](const CatalogFile& f, const Fingerprint& fp) {
         return std::to_string(static_cast<int>(f.kind)) + ":" + std::to_string(fp.hash) + ":" + std::to_string(fp.size);
@@ -259,7 +258,7 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     for (std::size_t i = 0; i < old_rest.size(); ++i)
         if (old_fp[i].ok) old_by_content[content_key(*old_rest[i], old_fp[i])].push_back(i);
     std::vector<bool> moved_paired(old_rest.size(), false);
-    std::vector<CatalogFile> new_to_read, old_to_read;
+    ToRead out;
     for (std::size_t j = 0; j < new_rest.size(); ++j) {
         bool paired = false;
         if (new_fp[j].ok) {
@@ -268,25 +267,43 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
                 moved_paired[it->second.back()] = true;
                 it->second.pop_back();
                 paired = true;
-                if (new_rest[j]->kind == FileKind::procedure) ++result.diff.unchanged;
+                if (new_rest[j]->kind == FileKind::procedure) ++unchanged;
             }
         }
-        if (!paired) new_to_read.push_back(*new_rest[j]);
+        if (!paired) out.new_files.push_back(*new_rest[j]);
     }
     for (std::size_t i = 0; i < old_rest.size(); ++i)
-        if (!moved_paired[i]) old_to_read.push_back(*old_rest[i]);
-    // Single files, and NEW's decisions (they declare replacements), are always read.
-    for (const auto& f : old_files)
-        if (f.kind == FileKind::single) old_to_read.push_back(f);
-    for (const auto& f : new_files)
-        if (f.kind == FileKind::single || f.kind == FileKind::decision) new_to_read.push_back(f);
+        if (!moved_paired[i]) out.old_files.push_back(*old_rest[i]);
+    return out;
+}
 
-    LoadResult old_load = load_files(old_path, old_to_read, options);
-    LoadResult new_load = load_files(new_path, new_to_read, options);
-    result.files_parsed = old_to_read.size() + new_to_read.size();
-    // Only what stops a comparison is diff's business: a file that cannot be
-    // read, and a procedure without a code to match it by. Every other finding
-    // is lint's; values that did not parse are compared as written.
+// Which files must be parsed: procedure files not paired with an identical
+// one on the other side, single files, and NEW's decisions (they declare
+// replacements). Identical files hold the same procedure, unchanged, wherever
+// they moved to; only files not at the same path are hashed.
+ToRead files_to_read(const std::vector<CatalogFile>& old_files, const std::vector<CatalogFile>& new_files,
+                     unsigned threads, std::size_t& unchanged)
+{
+    std::vector<const CatalogFile*> old_proc, new_proc;
+    for (const auto& f : old_files)
+        if (is_procedure_file(f)) old_proc.push_back(&f);
+    for (const auto& f : new_files)
+        if (is_procedure_file(f)) new_proc.push_back(&f);
+    pair_same_path(old_proc, new_proc, threads, unchanged);
+    ToRead out = pair_moved(old_proc, new_proc, threads, unchanged);
+    for (const auto& f : old_files)
+        if (f.kind == FileKind::single) out.old_files.push_back(f);
+    for (const auto& f : new_files)
+        if (f.kind == FileKind::single || f.kind == FileKind::decision) out.new_files.push_back(f);
+    return out;
+}
+
+// Only what stops a comparison is diff's business: a file that cannot be
+// read, and a procedure without a code to match it by. Every other finding
+// is lint's; values that did not parse are compared as written.
+void keep_blocking_findings(DiffResult& result, std::vector<Diagnostic>& layout, LoadResult& old_load,
+                            LoadResult& new_load)
+{
     for (auto* diags : {&layout, &old_load.diagnostics, &new_load.diagnostics})
         for (auto& d : *diags)
             if (is_unreadable(d.rule)) result.diagnostics.push_back(std::move(d));
@@ -294,17 +311,18 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
         for (const auto* list : {&c->procedures, &c->abolished})
             for (const auto& p : *list)
                 if (!p.parsed_code)
-                    result.diagnostics.push_back({c->files.at(p.file), p.code.pos, Severity::error, Rule::bad_code,
-                                                  "this procedure has no valid code, so it cannot be matched", {}});
+                    result.diagnostics.push_back(make_diagnostic(c->files.at(p.file), p.code.pos, Rule::bad_code,
+                                                                 "this procedure has no valid code, so it cannot be matched"));
     sort_diagnostics(result.diagnostics);
+}
 
-    std::map<std::string, const Procedure*> old_force, old_gone, new_force, new_gone;
-    for (const auto& p : old_load.catalog.procedures) old_force.emplace(procedure_identity(p), &p);
-    for (const auto& p : old_load.catalog.abolished) old_gone.emplace(procedure_identity(p), &p);
-    for (const auto& p : new_load.catalog.procedures) new_force.emplace(procedure_identity(p), &p);
-    for (const auto& p : new_load.catalog.abolished) new_gone.emplace(procedure_identity(p), &p);
-
-    CatalogDiff& diff = result.diff;
+// Amended, abolished and added procedures, by identity.
+void classify(const Catalog& old_catalog, const Catalog& new_catalog, CatalogDiff& diff)
+{
+    std::map<std::string, const Procedure*> old_force, new_force, new_gone;
+    for (const auto& p : old_catalog.procedures) old_force.emplace(procedure_identity(p), &p);
+    for (const auto& p : new_catalog.procedures) new_force.emplace(procedure_identity(p), &p);
+    for (const auto& p : new_catalog.abolished) new_gone.emplace(procedure_identity(p), &p);
     for (const auto& [id, p] : old_force) {
         if (auto it = new_force.find(id); it != new_force.end()) {
             auto fields = compare_procedures(*p, *it->second);
@@ -318,28 +336,27 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     }
     for (const auto& [id, p] : new_force)
         if (!old_force.count(id)) diff.added.push_back({p->code.value, p->name.value});
+}
 
-    // Replacements: declared by a NEW decision, else detected by equal names.
+// Turns an abolished and an added procedure into a replacement: declared by a
+// decision of NEW, else detected by equal names.
+void match_replacements(const Catalog& new_catalog, CatalogDiff& diff)
+{
     auto take = [&](const std::string& old_code, const std::string& new_code, const std::string& reason) {
+        const std::string old_id = code_identity(old_code), new_id = code_identity(new_code);
         const auto a = std::find_if(diff.abolished.begin(), diff.abolished.end(), [&](const AbolishedProcedure& x) {
-            const auto c = parse_code(x.code);
-            const auto o = parse_code(old_code);
-            return c && o && c->identity == o->identity;
+            return parse_code(x.code) && parse_code(old_code) && code_identity(x.code) == old_id;
         });
         const auto n = std::find_if(diff.added.begin(), diff.added.end(), [&](const ProcedureRef& x) {
-            const auto c = parse_code(x.code);
-            const auto o = parse_code(new_code);
-            return c && o && c->identity == o->identity;
+            return parse_code(x.code) && parse_code(new_code) && code_identity(x.code) == new_id;
         });
         if (a == diff.abolished.end() || n == diff.added.end()) return;
         diff.replaced.push_back({a->code, a->name, n->code, n->name, reason});
         diff.abolished.erase(a);
         diff.added.erase(n);
     };
-    std::vector<const Decision*> decisions;
-    for (const auto& d : new_load.catalog.decisions) decisions.push_back(&d);
-    for (const auto* d : decisions)
-        for (const auto& r : d->replaced) take(r.old_code.value, r.new_code.value, d->number.value);
+    for (const auto& d : new_catalog.decisions)
+        for (const auto& r : d.replaced) take(r.old_code.value, r.new_code.value, d.number.value);
     for (std::size_t i = 0; i < diff.abolished.size();) {
         const std::string name = fold(diff.abolished[i].name);
         const auto n = std::find_if(diff.added.begin(), diff.added.end(),
@@ -353,6 +370,23 @@ DiffResult diff_catalogs(const std::string& old_path, const std::string& new_pat
     }
     std::sort(diff.replaced.begin(), diff.replaced.end(),
               [](const ReplacedProcedure& x, const ReplacedProcedure& y) { return x.old_code < y.old_code; });
+}
+
+}  // namespace
+
+DiffResult diff_catalogs(const std::string& old_path, const std::string& new_path, const LoadOptions& options)
+{
+    DiffResult result;
+    std::vector<Diagnostic> layout;
+    const auto old_files = list_catalog_files(old_path, layout);
+    const auto new_files = list_catalog_files(new_path, layout);
+    const ToRead to_read = files_to_read(old_files, new_files, thread_count(options.threads), result.diff.unchanged);
+    LoadResult old_load = load_files(old_path, to_read.old_files, options);
+    LoadResult new_load = load_files(new_path, to_read.new_files, options);
+    result.files_parsed = to_read.old_files.size() + to_read.new_files.size();
+    keep_blocking_findings(result, layout, old_load, new_load);
+    classify(old_load.catalog, new_load.catalog, result.diff);
+    match_replacements(new_load.catalog, result.diff);
     return result;
 }
 
