@@ -323,6 +323,122 @@ void check_code(TableReader& r, const Text& t)
                                 "instance such as 1.001612.000.00.00.H48 or 1.012753.H19, or TAM-<slug>");
 }
 
+std::vector<ResultDoc> convert_results(TableReader& r)
+{
+    FileContext& ctx = r.ctx();
+    std::vector<ResultDoc> out;
+    for (const auto& [tab, tpos] : r.tables("results", Need::optional)) {
+        TableReader rr(ctx, *tab, tpos, "results entry", {{"name", "tên kết quả"}, {"code", "mã kết quả"}});
+        ResultDoc res;
+        res.pos = tpos;
+        res.name = rr.text("name", Need::required);
+        res.code = rr.text("code", Need::optional);
+        out.push_back(std::move(res));
+    }
+    return out;
+}
+
+// cách thức thực hiện: each channel with its thời hạn and fee.
+std::vector<Channel> convert_channels(TableReader& r)
+{
+    FileContext& ctx = r.ctx();
+    std::vector<Channel> out;
+    const auto channels = r.tables("channels", Need::required);
+    if (r.node("channels") && channels.empty() && r.node("channels")->is_array())
+        ctx.sink.report(Rule::missing_key, pos_of(*r.node("channels")),
+                        "a procedure needs at least one channels entry (cách thức thực hiện)");
+    for (const auto& [tab, tpos] : channels) {
+        TableReader rc(ctx, *tab, tpos, "channels entry",
+                       {{"kind", "hình thức nộp"}, {"time", "thời hạn giải quyết"}, {"fee", "phí, lệ phí"},
+                        {"currency", ""}, {"fee_note", ""}, {"case", "trường hợp"}, {"note", "mô tả"}});
+        Channel c;
+        c.pos = tpos;
+        c.kind = rc.text("kind", Need::required);
+        if (c.kind.present && !c.kind.value.empty() && !one_of(c.kind.value, channel_kinds))
+            rc.bad_value(c.kind, "kind", channel_kinds);
+        c.time = rc.text("time", Need::required);
+        if (c.time.present && !trim(c.time.value).empty()) c.duration = read_duration(rc, c.time);
+        c.fee = read_fee(rc, "fee", c.fee_pos);
+        c.currency = rc.text("currency", Need::optional);
+        if (c.currency.present && !is_known_currency(c.currency.value))
+            ctx.sink.report(Rule::unknown_currency, c.currency.pos,
+                            "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
+        c.fee_note = rc.text("fee_note", Need::optional);
+        c.case_name = rc.text("case", Need::optional);
+        c.note = rc.text("note", Need::optional);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+// thành phần hồ sơ; an empty one needs `conditions` to say why.
+std::vector<DossierItem> convert_dossier(TableReader& r, const Text& conditions)
+{
+    FileContext& ctx = r.ctx();
+    std::vector<DossierItem> out;
+    const toml::node* dossier_node = r.node("dossier");
+    for (const auto& [tab, tpos] : r.tables("dossier", Need::required)) {
+        TableReader rd(ctx, *tab, tpos, "dossier entry",
+                       {{"name", "tên giấy tờ"}, {"form", "mẫu đơn, tờ khai"}, {"originals", "số bản chính"},
+                        {"copies", "số bản sao"}, {"case", "trường hợp"}, {"present_only", "giấy tờ xuất trình"}});
+        DossierItem d;
+        d.pos = tpos;
+        d.name = rd.text("name", Need::required);
+        d.form = rd.text("form", Need::optional);
+        for (auto [key, slot] : {std::pair{"originals", &d.originals}, std::pair{"copies", &d.copies}}) {
+            if (auto v = rd.integer(key)) {
+                if (*v < 0)
+                    ctx.sink.report(Rule::bad_value, pos_of(*rd.node(key)),
+                                    "'" + std::string(key) + "' is " + std::to_string(*v) + "; a count cannot be negative");
+                else
+                    *slot = *v;
+            }
+        }
+        d.case_name = rd.text("case", Need::optional);
+        d.present_only = rd.boolean("present_only").value_or(false);
+        out.push_back(std::move(d));
+    }
+    if (dossier_node && dossier_node->is_array() && dossier_node->as_array()->empty() &&
+        trim(conditions.value).empty())
+        ctx.sink.report(Rule::empty_dossier, pos_of(*dossier_node),
+                        "dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is needed");
+    return out;
+}
+
+// căn cứ pháp lý: each legal document with its số ký hiệu checked.
+std::vector<LegalBasis> convert_legal_basis(TableReader& r)
+{
+    FileContext& ctx = r.ctx();
+    std::vector<LegalBasis> out;
+    const toml::node* basis_node = r.node("legal_basis");
+    for (const auto& [tab, tpos] : r.tables("legal_basis", Need::required)) {
+        TableReader rl(ctx, *tab, tpos, "legal_basis entry",
+                       {{"number", "số ký hiệu"}, {"title", "trích yếu"}, {"issued", "ngày ban hành"},
+                        {"issuer", "cơ quan ban hành"}});
+        LegalBasis b;
+        b.pos = tpos;
+        b.number = rl.text("number", Need::optional);
+        if (!b.number.present)
+            rl.missing("number");
+        else if (trim(b.number.value).empty())
+            ctx.sink.report(Rule::no_legal_number, b.number.pos,
+                            "legal basis has no số ký hiệu; it cannot be traced (write the number when the "
+                            "document has one)");
+        else if (!parse_legal_number(b.number.value))
+            ctx.sink.report(Rule::bad_legal_number, b.number.pos,
+                            "\"" + b.number.value +
+                                "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND");
+        b.title = rl.text("title", Need::required);
+        b.issued = rl.date("issued", Need::optional);
+        b.issuer = rl.text("issuer", Need::optional);
+        out.push_back(std::move(b));
+    }
+    if (basis_node && basis_node->is_array() && basis_node->as_array()->empty())
+        ctx.sink.report(Rule::missing_key, pos_of(*basis_node),
+                        "a procedure needs at least one legal_basis entry (căn cứ pháp lý)");
+    return out;
+}
+
 Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abolished)
 {
     TableReader r(ctx, t, pos, "procedure",
@@ -366,94 +482,13 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
     p.related = r.texts("related", Need::optional);
     for (const auto& c : p.related) check_code(r, c);
 
-    for (const auto& [tab, tpos] : r.tables("results", Need::optional)) {
-        TableReader rr(ctx, *tab, tpos, "results entry", {{"name", "tên kết quả"}, {"code", "mã kết quả"}});
-        ResultDoc res;
-        res.pos = tpos;
-        res.name = rr.text("name", Need::required);
-        res.code = rr.text("code", Need::optional);
-        p.results.push_back(std::move(res));
-    }
+    p.results = convert_results(r);
 
-    const auto channels = r.tables("channels", Need::required);
-    if (r.node("channels") && channels.empty() && r.node("channels")->is_array())
-        ctx.sink.report(Rule::missing_key, pos_of(*r.node("channels")),
-                        "a procedure needs at least one channels entry (cách thức thực hiện)");
-    for (const auto& [tab, tpos] : channels) {
-        TableReader rc(ctx, *tab, tpos, "channels entry",
-                       {{"kind", "hình thức nộp"}, {"time", "thời hạn giải quyết"}, {"fee", "phí, lệ phí"},
-                        {"currency", ""}, {"fee_note", ""}, {"case", "trường hợp"}, {"note", "mô tả"}});
-        Channel c;
-        c.pos = tpos;
-        c.kind = rc.text("kind", Need::required);
-        if (c.kind.present && !c.kind.value.empty() && !one_of(c.kind.value, channel_kinds))
-            rc.bad_value(c.kind, "kind", channel_kinds);
-        c.time = rc.text("time", Need::required);
-        if (c.time.present && !trim(c.time.value).empty()) c.duration = read_duration(rc, c.time);
-        c.fee = read_fee(rc, "fee", c.fee_pos);
-        c.currency = rc.text("currency", Need::optional);
-        if (c.currency.present && !is_known_currency(c.currency.value))
-            ctx.sink.report(Rule::unknown_currency, c.currency.pos,
-                            "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
-        c.fee_note = rc.text("fee_note", Need::optional);
-        c.case_name = rc.text("case", Need::optional);
-        c.note = rc.text("note", Need::optional);
-        p.channels.push_back(std::move(c));
-    }
+    p.channels = convert_channels(r);
 
-    const toml::node* dossier_node = r.node("dossier");
-    for (const auto& [tab, tpos] : r.tables("dossier", Need::required)) {
-        TableReader rd(ctx, *tab, tpos, "dossier entry",
-                       {{"name", "tên giấy tờ"}, {"form", "mẫu đơn, tờ khai"}, {"originals", "số bản chính"},
-                        {"copies", "số bản sao"}, {"case", "trường hợp"}, {"present_only", "giấy tờ xuất trình"}});
-        DossierItem d;
-        d.pos = tpos;
-        d.name = rd.text("name", Need::required);
-        d.form = rd.text("form", Need::optional);
-        for (auto [key, slot] : {std::pair{"originals", &d.originals}, std::pair{"copies", &d.copies}}) {
-            if (auto v = rd.integer(key)) {
-                if (*v < 0)
-                    ctx.sink.report(Rule::bad_value, pos_of(*rd.node(key)),
-                                    "'" + std::string(key) + "' is " + std::to_string(*v) + "; a count cannot be negative");
-                else
-                    *slot = *v;
-            }
-        }
-        d.case_name = rd.text("case", Need::optional);
-        d.present_only = rd.boolean("present_only").value_or(false);
-        p.dossier.push_back(std::move(d));
-    }
-    if (dossier_node && dossier_node->is_array() && dossier_node->as_array()->empty() &&
-        trim(p.conditions.value).empty())
-        ctx.sink.report(Rule::empty_dossier, pos_of(*dossier_node),
-                        "dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is needed");
+    p.dossier = convert_dossier(r, p.conditions);
 
-    const toml::node* basis_node = r.node("legal_basis");
-    for (const auto& [tab, tpos] : r.tables("legal_basis", Need::required)) {
-        TableReader rl(ctx, *tab, tpos, "legal_basis entry",
-                       {{"number", "số ký hiệu"}, {"title", "trích yếu"}, {"issued", "ngày ban hành"},
-                        {"issuer", "cơ quan ban hành"}});
-        LegalBasis b;
-        b.pos = tpos;
-        b.number = rl.text("number", Need::optional);
-        if (!b.number.present)
-            rl.missing("number");
-        else if (trim(b.number.value).empty())
-            ctx.sink.report(Rule::no_legal_number, b.number.pos,
-                            "legal basis has no số ký hiệu; it cannot be traced (write the number when the "
-                            "document has one)");
-        else if (!parse_legal_number(b.number.value))
-            ctx.sink.report(Rule::bad_legal_number, b.number.pos,
-                            "\"" + b.number.value +
-                                "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND");
-        b.title = rl.text("title", Need::required);
-        b.issued = rl.date("issued", Need::optional);
-        b.issuer = rl.text("issuer", Need::optional);
-        p.legal_basis.push_back(std::move(b));
-    }
-    if (basis_node && basis_node->is_array() && basis_node->as_array()->empty())
-        ctx.sink.report(Rule::missing_key, pos_of(*basis_node),
-                        "a procedure needs at least one legal_basis entry (căn cứ pháp lý)");
+    p.legal_basis = convert_legal_basis(r);
     return p;
 }
 
