@@ -358,6 +358,34 @@ private:
     ValidatorPool validators_;
 };
 
+// The manifest: every written entry in path order, then the abolitions that
+// left no document; its id names the content (the catalog, the date and a
+// digest of the entries).
+Manifest assemble_manifest(DocumentWriter& writer, const CatalogInfo& info, const Date& created, bool delta,
+                           std::size_t& abolished)
+{
+    Manifest m;
+    m.created = created;
+    m.kind = delta ? "delta" : "full";
+    m.catalog = info;
+    m.entries = std::move(writer.entries);
+    std::sort(m.entries.begin(), m.entries.end(),
+              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+    for (const auto& code : writer.vanished()) {
+        ManifestEntry e;
+        e.type = ManifestEntry::Type::abolish;
+        e.code = code;
+        if (const std::string* d = writer.abolished_by(code)) e.decision = *d;
+        m.entries.push_back(std::move(e));
+        ++abolished;
+    }
+    std::string digest_input;
+    for (const auto& e : m.entries) digest_input += e.path + ' ' + e.code + ' ' + e.action + ' ' + e.sha256 + '\n';
+    m.package_id = info.id.value + "-" + created.to_string() + (delta ? "-delta-" : "-") +
+                   sha256_hex(digest_input).substr(0, 12);
+    return m;
+}
+
 }  // namespace
 
 // A directory catalog streams: its small files (catalog.toml, units,
@@ -442,33 +470,13 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
     result.counts = writer.counts;
     result.tolerated = tolerated;
 
-    Manifest m;
-    m.created = o.created;
-    m.kind = delta ? "delta" : "full";
-    m.catalog = catalog.info;
-    m.entries = std::move(writer.entries);
-    std::sort(m.entries.begin(), m.entries.end(),
-              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
-    const std::size_t files = m.entries.size();
-    for (const auto& code : writer.vanished()) {
-        ManifestEntry e;
-        e.type = ManifestEntry::Type::abolish;
-        e.code = code;
-        if (const std::string* d = writer.abolished_by(code)) e.decision = *d;
-        m.entries.push_back(std::move(e));
-        ++result.counts.abolished;
-    }
-    // The id names the content: the catalog, the date, and a digest of the entries.
-    std::string digest_input;
-    for (const auto& e : m.entries) digest_input += e.path + ' ' + e.code + ' ' + e.action + ' ' + e.sha256 + '\n';
-    m.package_id = catalog.info.id.value + "-" + o.created.to_string() + (delta ? "-delta-" : "-") +
-                   sha256_hex(digest_input).substr(0, 12);
-
+    const Manifest m = assemble_manifest(writer, catalog.info, o.created, delta, result.counts.abolished);
+    const std::size_t files = m.entries.size() - writer.vanished().size();
     std::string manifest = manifest_xml(m);
     if (!o.key.empty()) manifest = sign_manifest(manifest, o.key, o.cert);
     SchemaValidator manifest_validator;
     for (const auto& p : manifest_validator.validate(manifest))
-        result.diagnostics.push_back({"manifest.xml", p.pos, Severity::error, Rule::schema, p.message, {}});
+        result.diagnostics.push_back(make_diagnostic("manifest.xml", p.pos, Rule::schema, p.message));
     if (!result.diagnostics.empty()) return result;
     write_staged_file(staging->path() / "manifest.xml", manifest);
     staging->commit();
@@ -505,6 +513,121 @@ std::string display(const fs::path& root, std::string_view rel)
     return (root / fs::path(rel)).lexically_normal().generic_string();
 }
 
+// The manifest's own checks: present, schema-valid, readable, signed as
+// asked. Nothing when a problem means nothing in it can be trusted.
+std::optional<Manifest> check_manifest(const fs::path& root, const VerifyOptions& o, VerifyResult& result)
+{
+    const std::string manifest_name = display(root, "manifest.xml");
+    auto report = [&](Rule rule, std::string message, Pos pos = {}) {
+        result.diagnostics.push_back(make_diagnostic(manifest_name, pos, rule, std::move(message)));
+    };
+    if (!is_regular_inside(root, "manifest.xml")) {
+        report(Rule::manifest, "no manifest.xml: this is not a tthc package");
+        return std::nullopt;
+    }
+    const std::string manifest_bytes = read_file((root / "manifest.xml").string());
+    {
+        SchemaValidator v;
+        for (const auto& p : v.validate(manifest_bytes)) report(Rule::manifest, p.message, p.pos);
+        if (!result.diagnostics.empty()) return std::nullopt;
+    }
+    Manifest m;
+    try {
+        m = read_manifest_xml(manifest_bytes);
+    } catch (const Error& e) {
+        report(Rule::manifest, e.what());
+        return std::nullopt;
+    }
+    const SignatureCheck sig = check_manifest_signature(manifest_bytes, o.cert);
+    switch (sig.status) {
+    case SignatureCheck::Status::absent:
+        result.signature = SignatureState::absent;
+        if (!o.cert.empty()) report(Rule::signature, "the manifest is not signed, and --cert requires a signature");
+        break;
+    case SignatureCheck::Status::valid: result.signature = SignatureState::valid; break;
+    case SignatureCheck::Status::invalid:
+        result.signature = SignatureState::invalid;
+        report(Rule::signature, sig.detail);
+        break;
+    }
+    return m;
+}
+
+// The entries whose files are to be checked: paths first, so that nothing
+// outside the package is ever opened.
+std::vector<const ManifestEntry*> files_listed(const fs::path& root, const Manifest& m, std::set<std::string>& listed,
+                                               VerifyResult& result)
+{
+    std::vector<const ManifestEntry*> files;
+    for (const auto& e : m.entries) {
+        if (e.type == ManifestEntry::Type::abolish) {
+            ++result.counts.abolished;
+            continue;
+        }
+        if (!is_safe_package_path(e.path) || e.path == "manifest.xml") {
+            result.diagnostics.push_back(make_diagnostic(
+                display(root, "manifest.xml"), {}, Rule::unsafe_path,
+                "the entry \"" + e.path + "\" is not a plain relative path inside the package; it was not read"));
+            continue;
+        }
+        if (!listed.insert(e.path).second) {
+            result.diagnostics.push_back(
+                make_diagnostic(display(root, e.path), {}, Rule::duplicate_path, "listed more than once in the manifest"));
+            continue;
+        }
+        files.push_back(&e);
+        if (e.type == ManifestEntry::Type::procedure) ++(e.action == "abolish" ? result.counts.abolished : result.counts.procedures);
+        if (e.type == ManifestEntry::Type::decision) ++result.counts.decisions;
+    }
+    result.counts.files = files.size() + 1;
+    return files;
+}
+
+// One listed file against its entry: there, its size, its SHA-256, and its
+// validity (the schema file byte for byte, documents against the schema).
+std::vector<Diagnostic> check_entry(const fs::path& root, const ManifestEntry& e, SchemaValidator& validator)
+{
+    const std::string name = display(root, e.path);
+    std::vector<Diagnostic> found;
+    auto add = [&](Pos pos, Rule rule, std::string message) {
+        found.push_back(make_diagnostic(name, pos, rule, std::move(message)));
+    };
+    if (!is_regular_inside(root, e.path)) {
+        add({}, Rule::missing_file, "listed in the manifest, but missing (or not a regular file)");
+        return found;
+    }
+    const std::string bytes = read_file((root / e.path).string());
+    if (bytes.size() != e.size)
+        add({}, Rule::size,
+            "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " + std::to_string(e.size));
+    const std::string sum = sha256_hex(bytes);
+    if (sum != e.sha256) add({}, Rule::checksum, "the SHA-256 is " + sum + "; the manifest says " + e.sha256);
+    if (e.type == ManifestEntry::Type::schema) {
+        if (bytes != xml_schema_text())
+            add({}, Rule::schema_file, "this is not the tthc XML schema version 1 that this tthc defines");
+    } else {
+        for (const auto& p : validator.validate(bytes)) add(p.pos, Rule::schema, p.message);
+    }
+    return found;
+}
+
+// Files nobody listed (symbolic links included: they are never followed).
+void check_unlisted(const fs::path& root, const std::set<std::string>& listed, VerifyResult& result)
+{
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto st = it->symlink_status(ec);
+        if (fs::is_directory(st)) continue;
+        const std::string rel = it->path().lexically_relative(root).generic_string();
+        if (rel == "manifest.xml" || listed.count(rel)) continue;
+        result.diagnostics.push_back(make_diagnostic(display(root, rel), {}, Rule::extra_file, "not listed in the manifest"));
+    }
+    if (ec)
+        result.diagnostics.push_back(
+            make_diagnostic(display(root, ""), {}, Rule::io_error, "cannot list the package: " + ec.message()));
+}
+
 }  // namespace
 
 VerifyResult verify_package(const std::string& package_dir, const VerifyOptions& o)
@@ -516,111 +639,24 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
         throw Error("cannot read the certificate '" + o.cert + "'");
     VerifyResult result;
     const fs::path root(package_dir);
-    const std::string manifest_name = display(root, "manifest.xml");
-    auto report = [&](const std::string& file, Pos pos, Rule rule, std::string message) {
-        result.diagnostics.push_back(make_diagnostic(file, pos, rule, std::move(message)));
-    };
+    const std::optional<Manifest> m = check_manifest(root, o, result);
+    if (!m) return result;
+    result.package_id = m->package_id;
+    result.kind = m->kind;
 
-    if (!is_regular_inside(root, "manifest.xml")) {
-        report(manifest_name, {}, Rule::manifest, "no manifest.xml: this is not a tthc package");
-        return result;
-    }
-    const std::string manifest_bytes = read_file((root / "manifest.xml").string());
-    {
-        SchemaValidator v;
-        for (const auto& p : v.validate(manifest_bytes)) report(manifest_name, p.pos, Rule::manifest, p.message);
-        if (!result.diagnostics.empty()) return result;  // nothing in it can be trusted
-    }
-    Manifest m;
-    try {
-        m = read_manifest_xml(manifest_bytes);
-    } catch (const Error& e) {
-        report(manifest_name, {}, Rule::manifest, e.what());
-        return result;
-    }
-    result.package_id = m.package_id;
-    result.kind = m.kind;
-
-    const SignatureCheck sig = check_manifest_signature(manifest_bytes, o.cert);
-    switch (sig.status) {
-    case SignatureCheck::Status::absent:
-        result.signature = SignatureState::absent;
-        if (!o.cert.empty()) report(manifest_name, {}, Rule::signature, "the manifest is not signed, and --cert requires a signature");
-        break;
-    case SignatureCheck::Status::valid: result.signature = SignatureState::valid; break;
-    case SignatureCheck::Status::invalid:
-        result.signature = SignatureState::invalid;
-        report(manifest_name, {}, Rule::signature, sig.detail);
-        break;
-    }
-
-    // Paths first: nothing outside the package is ever opened.
     std::set<std::string> listed;
-    std::vector<const ManifestEntry*> files;
-    for (const auto& e : m.entries) {
-        if (e.type == ManifestEntry::Type::abolish) {
-            ++result.counts.abolished;
-            continue;
-        }
-        if (!is_safe_package_path(e.path) || e.path == "manifest.xml") {
-            report(manifest_name, {}, Rule::unsafe_path,
-                   "the entry \"" + e.path + "\" is not a plain relative path inside the package; it was not read");
-            continue;
-        }
-        if (!listed.insert(e.path).second) {
-            report(display(root, e.path), {}, Rule::duplicate_path, "listed more than once in the manifest");
-            continue;
-        }
-        files.push_back(&e);
-        if (e.type == ManifestEntry::Type::procedure) ++(e.action == "abolish" ? result.counts.abolished : result.counts.procedures);
-        if (e.type == ManifestEntry::Type::decision) ++result.counts.decisions;
-    }
-    result.counts.files = files.size() + 1;
-
+    const std::vector<const ManifestEntry*> files = files_listed(root, *m, listed, result);
     std::mutex mutex;
     thread_local std::unique_ptr<SchemaValidator> validator;
     parallel_for(files.size(), o.threads, [&](std::size_t i) {
-        const ManifestEntry& e = *files[i];
-        const std::string name = display(root, e.path);
-        std::vector<Diagnostic> found;
-        auto add = [&](Pos pos, Rule rule, std::string message) {
-            found.push_back(make_diagnostic(name, pos, rule, std::move(message)));
-        };
-        if (!is_regular_inside(root, e.path)) {
-            add({}, Rule::missing_file, "listed in the manifest, but missing (or not a regular file)");
-        } else {
-            const std::string bytes = read_file((root / e.path).string());
-            if (bytes.size() != e.size)
-                add({}, Rule::size, "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " +
-                                    std::to_string(e.size));
-            const std::string sum = sha256_hex(bytes);
-            if (sum != e.sha256) add({}, Rule::checksum, "the SHA-256 is " + sum + "; the manifest says " + e.sha256);
-            if (e.type == ManifestEntry::Type::schema) {
-                if (bytes != xml_schema_text())
-                    add({}, Rule::schema_file, "this is not the tthc XML schema version 1 that this tthc defines");
-            } else {
-                if (!validator) validator = std::make_unique<SchemaValidator>();
-                for (const auto& p : validator->validate(bytes))
-                    add(p.pos, Rule::schema, p.message);
-            }
-        }
-        if (!found.empty()) {
-            std::lock_guard lock(mutex);
-            for (auto& d : found) result.diagnostics.push_back(std::move(d));
-        }
+        if (!validator) validator = std::make_unique<SchemaValidator>();
+        std::vector<Diagnostic> found = check_entry(root, *files[i], *validator);
+        if (found.empty()) return;
+        std::lock_guard lock(mutex);
+        for (auto& d : found) result.diagnostics.push_back(std::move(d));
     });
     validator.reset();
-
-    // Files nobody listed (symbolic links included: they are never followed).
-    for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end;
-         it.increment(ec)) {
-        const auto st = it->symlink_status(ec);
-        if (fs::is_directory(st)) continue;
-        const std::string rel = it->path().lexically_relative(root).generic_string();
-        if (rel == "manifest.xml" || listed.count(rel)) continue;
-        report(display(root, rel), {}, Rule::extra_file, "not listed in the manifest");
-    }
-    if (ec) report(display(root, ""), {}, Rule::io_error, "cannot list the package: " + ec.message());
+    check_unlisted(root, listed, result);
     sort_diagnostics(result.diagnostics);
     return result;
 }
