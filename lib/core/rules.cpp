@@ -15,118 +15,127 @@ std::string_view severity_name(Severity s)
     return "error";
 }
 
+namespace {
+
+using S = Severity;
+namespace F = rule_flag;
+
+// Ids are a public contract (CI configurations and SARIF consumers key on
+// them): add rules, never rename one. In the order of enum class Rule.
+const RuleInfo rule_table[] = {
+    {Rule::toml_syntax, "toml-syntax", S::error, Scope::catalog, F::unreadable, "The file is not valid TOML.",
+     "The file could not be parsed as TOML 1.0; nothing in it was checked further. The message says what the "
+     "parser expected at the caret. Common causes: a missing closing quote, a key written twice, a comma after the "
+     "last element of an inline table."},
+    {Rule::invalid_utf8, "invalid-utf8", S::error, Scope::catalog, F::unreadable, "The file is not valid UTF-8.",
+     "Catalog files must be UTF-8. The position is the first byte that is not part of a valid UTF-8 sequence. Files "
+     "saved as Windows-1258 or TCVN3 (ABC) must be converted, for example with iconv -f CP1258 -t UTF-8."},
+    {Rule::io_error, "io-error", S::error, Scope::catalog, F::unreadable, "A file could not be read.",
+     "The file exists in the catalog but could not be opened or read (permissions, a broken link). Other files are "
+     "still checked."},
+    {Rule::missing_file, "missing-file", S::error, Scope::both, F::unreadable, "A required file is missing.",
+     "A catalog directory must contain catalog.toml with a [catalog] table (tthc-catalog(5), section 2)."},
+    // One meaning in both scopes, a file that must be there is not: in a
+    // package (verify, import) it is a file its manifest lists
+    // (tthc-verify(1)); lint's --explain and SARIF speak of catalogs.
+    {Rule::unknown_file, "unknown-file", S::warning, Scope::catalog, 0, "A TOML file that the catalog format does not read.",
+     "Only catalog.toml, units.toml and the files under procedures/, abolished/, processes/, plans/ and decisions/ "
+     "are read. A TOML file elsewhere is usually in a misspelt folder (procedure/ for procedures/); move it."},
+    {Rule::missing_key, "missing-key", S::error, Scope::catalog, F::tolerated, "A required key is missing.",
+     "The key is required by the catalog format (tthc-catalog(5)). Add it; the value must not be left empty."},
+    {Rule::unknown_key, "unknown-key", S::error, Scope::catalog, 0, "A key that the catalog format does not define.",
+     "The key is not part of the catalog format. It is usually a misspelt key whose value would otherwise be lost; "
+     "the message suggests the closest known key. The rest of the file is still checked."},
+    {Rule::bad_type, "bad-type", S::error, Scope::catalog, 0, "A value has the wrong TOML type.",
+     "For example a number written as a string (fee = \"200000\"), or a single string where an array is "
+     "expected (levels = \"xã\" instead of levels = [\"xã\"])."},
+    {Rule::bad_value, "bad-value", S::error, Scope::catalog, 0, "A value is not one of those the format allows.",
+     "Keys such as online, channels.kind, authority_kind, catalog id, changes.kind and sign_mode take a fixed set "
+     "of values; the message lists them."},
+    {Rule::bad_code, "bad-code", S::error, Scope::catalog, 0, "A procedure code (mã thủ tục) is malformed.",
+     "A code is a national code (1.001193), a provincial instance of one (1.001612.000.00.00.H48 or 1.012753.H19), "
+     "or a provisional code TAM-<slug> with lower-case ASCII letters, digits and hyphens."},
+    {Rule::duplicate_code, "duplicate-code", S::error, Scope::catalog, 0, "Two procedures share a code.",
+     "Codes are unique within a catalog, across procedures/ and abolished/ together. A provincial instance code "
+     "names the same procedure as its national code."},
+    {Rule::file_name, "file-name", S::error, Scope::catalog, 0, "The file name does not match the procedure code.",
+     "In the directory form each procedure file is named after its code: procedures/ho-tich/1.001193.toml holds "
+     "code = \"1.001193\". Rename the file (git mv) or correct the code."},
+    {Rule::bad_duration, "bad-duration", S::error, Scope::catalog, F::tolerated, "A thời hạn does not parse.",
+     "A duration is a number and a unit (\"5 ngày làm việc\", \"4 giờ làm việc\", \"0,5 ngày làm việc\", "
+     "\"30 ngày\", \"3 tháng\") or one of \"Trong ngày\", \"Ngay\". Anything else is an error, never a silent zero: "
+     "write the duration in one of these forms and move explanations to note."},
+    {Rule::bad_fee, "bad-fee", S::error, Scope::catalog, 0, "A fee is negative or fractional.",
+     "fee is the whole amount per dossier in the channel's currency: a non-negative integer. Put what the fee "
+     "depends on in fee_note."},
+    {Rule::unknown_currency, "unknown-currency", S::error, Scope::catalog, F::tolerated, "A currency code is not known.",
+     "currency is an ISO 4217 code; the toolkit knows VND, USD, EUR, JPY, CNY, GBP, KRW, AUD, CAD, CHF, SGD, THB, "
+     "HKD, TWD, LAK, KHR and RUB."},
+    {Rule::bad_legal_number, "bad-legal-number", S::error, Scope::catalog, F::tolerated, "A legal document number (số ký hiệu) is malformed.",
+     "A number is digits (optionally a dot and digits), an optional four-digit year, and a symbol of letter and "
+     "digit groups joined by '-': 123/2015/NĐ-CP, 60/2014/QH13, 280/QĐ-UBND, 5230/QĐ-BCA-C06."},
+    {Rule::no_legal_number, "no-legal-number", S::warning, Scope::catalog, 0, "A legal basis has no number.",
+     "Laws and codes cited without a số ký hiệu (number = \"\") cannot be traced or checked. Add the number when "
+     "the document has one."},
+    {Rule::bad_level, "bad-level", S::error, Scope::catalog, 0, "An unknown cấp thực hiện.",
+     "levels takes any of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"."},
+    {Rule::district_level, "district-level", S::warning, Scope::catalog, 0, "Level \"huyện\" after 1 July 2025.",
+     "Since 1 July 2025 there is no district level (cấp huyện). A procedure in force on or after that date that "
+     "still names \"huyện\" must be re-announced at \"tỉnh\" or \"xã\". The date checked is --today."},
+    {Rule::online_channel, "online-channel", S::error, Scope::catalog, F::tolerated, "Online service without an online channel.",
+     "A procedure whose online is \"toàn trình\" or \"một phần\" must have a channels entry of kind \"trực tuyến\"."},
+    {Rule::not_nfc, "not-nfc", S::warning, Scope::catalog, 0, "Text is not in Unicode NFC.",
+     "Some editors write Vietnamese in decomposed form (NFD). The toolkit compares text after NFC normalisation, so "
+     "nothing is lost, but the file should be saved in NFC (for example with uconv -x any-nfc)."},
+    {Rule::empty_dossier, "empty-dossier", S::error, Scope::catalog, F::tolerated, "No dossier entries and no reason given.",
+     "dossier may be an empty array only when conditions says why no dossier is needed."},
+    {Rule::process_over, "process-over", S::error, Scope::catalog, 0, "An internal process exceeds the thời hạn.",
+     "The counted steps of the quy trình nội bộ, in working hours, add up to more than the procedure's thời hạn "
+     "(Nghị định 118/2025/NĐ-CP). Shorten a step or mark steps outside the deadline with counted = false."},
+    {Rule::process_under, "process-under", S::warning, Scope::catalog, 0, "An internal process falls short of the thời hạn.",
+     "The counted steps add up to less than the thời hạn: either a step is missing or the published thời hạn could "
+     "be shortened."},
+    {Rule::process_uncheckable, "process-uncheckable", S::warning, Scope::catalog, 0, "The thời hạn cannot be checked in working hours.",
+     "The thời hạn is in calendar days or months, which do not convert to working hours; the sum of the steps is "
+     "not checked."},
+    {Rule::unknown_unit, "unknown-unit", S::error, Scope::catalog, 0, "A process step names a unit not in units.toml.",
+     "Every steps.unit must be the id of a [[unit]] in units.toml."},
+    {Rule::unknown_procedure, "unknown-procedure", S::error, Scope::catalog, 0, "A code names no procedure of the catalog.",
+     "Processes, plans and decisions may only name codes of procedures in procedures/ or abolished/."},
+    {Rule::unknown_dossier, "unknown-dossier", S::error, Scope::catalog, 0, "A plan names a dossier entry the procedure does not have.",
+     "changes.item of a remove-dossier change must be the exact name of one of the procedure's dossier entries."},
+    {Rule::unknown_channel, "unknown-channel", S::error, Scope::catalog, 0, "A channel kind that the procedure does not have.",
+     "A process's channel, or a plan change's channel, must be a channel kind of the procedure (or \"*\" in plans)."},
+    {Rule::duplicate_id, "duplicate-id", S::error, Scope::catalog, 0, "An id, number or process is defined twice.",
+     "Unit ids, plan ids and decision numbers are unique, and a procedure has at most one internal process."},
+    {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
+     "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
+    {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",
+     "Every procedure and decision document of a package must be valid against schema/tthc-1.xsd; the message gives libxml2's reason at the position."},
+    {Rule::unsafe_path, "unsafe-path", S::error, Scope::package, 0, "A manifest entry names a path outside the package; it is not read.",
+     "A manifest path is relative, '/'-separated, without empty, '.' or '..' parts, backslashes or control characters; anything else could point outside the package and is never opened."},
+    {Rule::duplicate_path, "duplicate-path", S::error, Scope::package, 0, "Two manifest entries name the same file.",
+     "Each file of a package is listed once in the manifest."},
+    {Rule::extra_file, "extra-file", S::error, Scope::package, 0, "A file in the package is not listed in the manifest.",
+     "Every file of a package is listed in the manifest with its SHA-256 and size; an unlisted file (a symbolic link included, never followed) is refused so that nothing unchecked is uploaded."},
+    {Rule::size, "size", S::error, Scope::package, 0, "A file's size differs from the manifest's.",
+     "The file was changed or truncated after export; export the package again."},
+    {Rule::checksum, "checksum", S::error, Scope::package, 0, "A file's SHA-256 differs from the manifest's.",
+     "The file was changed after export; export the package again."},
+    {Rule::schema_file, "schema-file", S::error, Scope::package, 0, "The package's XSD is not the schema this version of tthc defines.",
+     "The package carries tthc-1.xsd byte for byte as this tthc defines it; a different file means the package was altered or made by another tool."},
+    {Rule::signature, "signature", S::error, Scope::package, 0, "The manifest's signature is missing (with --cert), or does not verify.",
+     "With --cert the manifest must carry an XML-DSig signature made with that certificate's key; a signature that does not verify means the manifest changed after signing."},
+    {Rule::document, "document", S::error, Scope::package, 0, "A document cannot be read back (import only).",
+     "Import turns each document back into the catalog model; the message says which element could not be read."},
+};
+
+}  // namespace
+
 const std::vector<RuleInfo>& all_rules()
 {
-    using S = Severity;
-    namespace F = rule_flag;
     static const std::vector<RuleInfo> rules = [] {
-        std::vector<RuleInfo> r = {
-            {Rule::toml_syntax, "toml-syntax", S::error, Scope::catalog, F::unreadable, "The file is not valid TOML.",
-             "The file could not be parsed as TOML 1.0; nothing in it was checked further. The message says what the "
-             "parser expected at the caret. Common causes: a missing closing quote, a key written twice, a comma after the "
-             "last element of an inline table."},
-            {Rule::invalid_utf8, "invalid-utf8", S::error, Scope::catalog, F::unreadable, "The file is not valid UTF-8.",
-             "Catalog files must be UTF-8. The position is the first byte that is not part of a valid UTF-8 sequence. Files "
-             "saved as Windows-1258 or TCVN3 (ABC) must be converted, for example with iconv -f CP1258 -t UTF-8."},
-            {Rule::io_error, "io-error", S::error, Scope::catalog, F::unreadable, "A file could not be read.",
-             "The file exists in the catalog but could not be opened or read (permissions, a broken link). Other files are "
-             "still checked."},
-            {Rule::missing_file, "missing-file", S::error, Scope::both, F::unreadable, "A required file is missing.",
-             "A catalog directory must contain catalog.toml with a [catalog] table (tthc-catalog(5), section 2)."},
-            // One meaning in both scopes, a file that must be there is not: in a
-            // package (verify, import) it is a file its manifest lists
-            // (tthc-verify(1)); lint's --explain and SARIF speak of catalogs.
-            {Rule::unknown_file, "unknown-file", S::warning, Scope::catalog, 0, "A TOML file that the catalog format does not read.",
-             "Only catalog.toml, units.toml and the files under procedures/, abolished/, processes/, plans/ and decisions/ "
-             "are read. A TOML file elsewhere is usually in a misspelt folder (procedure/ for procedures/); move it."},
-            {Rule::missing_key, "missing-key", S::error, Scope::catalog, F::tolerated, "A required key is missing.",
-             "The key is required by the catalog format (tthc-catalog(5)). Add it; the value must not be left empty."},
-            {Rule::unknown_key, "unknown-key", S::error, Scope::catalog, 0, "A key that the catalog format does not define.",
-             "The key is not part of the catalog format. It is usually a misspelt key whose value would otherwise be lost; "
-             "the message suggests the closest known key. The rest of the file is still checked."},
-            {Rule::bad_type, "bad-type", S::error, Scope::catalog, 0, "A value has the wrong TOML type.",
-             "For example a number written as a string (fee = \"200000\"), or a single string where an array is "
-             "expected (levels = \"xã\" instead of levels = [\"xã\"])."},
-            {Rule::bad_value, "bad-value", S::error, Scope::catalog, 0, "A value is not one of those the format allows.",
-             "Keys such as online, channels.kind, authority_kind, catalog id, changes.kind and sign_mode take a fixed set "
-             "of values; the message lists them."},
-            {Rule::bad_code, "bad-code", S::error, Scope::catalog, 0, "A procedure code (mã thủ tục) is malformed.",
-             "A code is a national code (1.001193), a provincial instance of one (1.001612.000.00.00.H48 or 1.012753.H19), "
-             "or a provisional code TAM-<slug> with lower-case ASCII letters, digits and hyphens."},
-            {Rule::duplicate_code, "duplicate-code", S::error, Scope::catalog, 0, "Two procedures share a code.",
-             "Codes are unique within a catalog, across procedures/ and abolished/ together. A provincial instance code "
-             "names the same procedure as its national code."},
-            {Rule::file_name, "file-name", S::error, Scope::catalog, 0, "The file name does not match the procedure code.",
-             "In the directory form each procedure file is named after its code: procedures/ho-tich/1.001193.toml holds "
-             "code = \"1.001193\". Rename the file (git mv) or correct the code."},
-            {Rule::bad_duration, "bad-duration", S::error, Scope::catalog, F::tolerated, "A thời hạn does not parse.",
-             "A duration is a number and a unit (\"5 ngày làm việc\", \"4 giờ làm việc\", \"0,5 ngày làm việc\", "
-             "\"30 ngày\", \"3 tháng\") or one of \"Trong ngày\", \"Ngay\". Anything else is an error, never a silent zero: "
-             "write the duration in one of these forms and move explanations to note."},
-            {Rule::bad_fee, "bad-fee", S::error, Scope::catalog, 0, "A fee is negative or fractional.",
-             "fee is the whole amount per dossier in the channel's currency: a non-negative integer. Put what the fee "
-             "depends on in fee_note."},
-            {Rule::unknown_currency, "unknown-currency", S::error, Scope::catalog, F::tolerated, "A currency code is not known.",
-             "currency is an ISO 4217 code; the toolkit knows VND, USD, EUR, JPY, CNY, GBP, KRW, AUD, CAD, CHF, SGD, THB, "
-             "HKD, TWD, LAK, KHR and RUB."},
-            {Rule::bad_legal_number, "bad-legal-number", S::error, Scope::catalog, F::tolerated, "A legal document number (số ký hiệu) is malformed.",
-             "A number is digits (optionally a dot and digits), an optional four-digit year, and a symbol of letter and "
-             "digit groups joined by '-': 123/2015/NĐ-CP, 60/2014/QH13, 280/QĐ-UBND, 5230/QĐ-BCA-C06."},
-            {Rule::no_legal_number, "no-legal-number", S::warning, Scope::catalog, 0, "A legal basis has no number.",
-             "Laws and codes cited without a số ký hiệu (number = \"\") cannot be traced or checked. Add the number when "
-             "the document has one."},
-            {Rule::bad_level, "bad-level", S::error, Scope::catalog, 0, "An unknown cấp thực hiện.",
-             "levels takes any of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"."},
-            {Rule::district_level, "district-level", S::warning, Scope::catalog, 0, "Level \"huyện\" after 1 July 2025.",
-             "Since 1 July 2025 there is no district level (cấp huyện). A procedure in force on or after that date that "
-             "still names \"huyện\" must be re-announced at \"tỉnh\" or \"xã\". The date checked is --today."},
-            {Rule::online_channel, "online-channel", S::error, Scope::catalog, F::tolerated, "Online service without an online channel.",
-             "A procedure whose online is \"toàn trình\" or \"một phần\" must have a channels entry of kind \"trực tuyến\"."},
-            {Rule::not_nfc, "not-nfc", S::warning, Scope::catalog, 0, "Text is not in Unicode NFC.",
-             "Some editors write Vietnamese in decomposed form (NFD). The toolkit compares text after NFC normalisation, so "
-             "nothing is lost, but the file should be saved in NFC (for example with uconv -x any-nfc)."},
-            {Rule::empty_dossier, "empty-dossier", S::error, Scope::catalog, F::tolerated, "No dossier entries and no reason given.",
-             "dossier may be an empty array only when conditions says why no dossier is needed."},
-            {Rule::process_over, "process-over", S::error, Scope::catalog, 0, "An internal process exceeds the thời hạn.",
-             "The counted steps of the quy trình nội bộ, in working hours, add up to more than the procedure's thời hạn "
-             "(Nghị định 118/2025/NĐ-CP). Shorten a step or mark steps outside the deadline with counted = false."},
-            {Rule::process_under, "process-under", S::warning, Scope::catalog, 0, "An internal process falls short of the thời hạn.",
-             "The counted steps add up to less than the thời hạn: either a step is missing or the published thời hạn could "
-             "be shortened."},
-            {Rule::process_uncheckable, "process-uncheckable", S::warning, Scope::catalog, 0, "The thời hạn cannot be checked in working hours.",
-             "The thời hạn is in calendar days or months, which do not convert to working hours; the sum of the steps is "
-             "not checked."},
-            {Rule::unknown_unit, "unknown-unit", S::error, Scope::catalog, 0, "A process step names a unit not in units.toml.",
-             "Every steps.unit must be the id of a [[unit]] in units.toml."},
-            {Rule::unknown_procedure, "unknown-procedure", S::error, Scope::catalog, 0, "A code names no procedure of the catalog.",
-             "Processes, plans and decisions may only name codes of procedures in procedures/ or abolished/."},
-            {Rule::unknown_dossier, "unknown-dossier", S::error, Scope::catalog, 0, "A plan names a dossier entry the procedure does not have.",
-             "changes.item of a remove-dossier change must be the exact name of one of the procedure's dossier entries."},
-            {Rule::unknown_channel, "unknown-channel", S::error, Scope::catalog, 0, "A channel kind that the procedure does not have.",
-             "A process's channel, or a plan change's channel, must be a channel kind of the procedure (or \"*\" in plans)."},
-            {Rule::duplicate_id, "duplicate-id", S::error, Scope::catalog, 0, "An id, number or process is defined twice.",
-             "Unit ids, plan ids and decision numbers are unique, and a procedure has at most one internal process."},
-            {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
-             "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
-            {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",
-             "Every procedure and decision document of a package must be valid against schema/tthc-1.xsd; the message gives libxml2's reason at the position."},
-            {Rule::unsafe_path, "unsafe-path", S::error, Scope::package, 0, "A manifest entry names a path outside the package; it is not read.",
-             "A manifest path is relative, '/'-separated, without empty, '.' or '..' parts, backslashes or control characters; anything else could point outside the package and is never opened."},
-            {Rule::duplicate_path, "duplicate-path", S::error, Scope::package, 0, "Two manifest entries name the same file.",
-             "Each file of a package is listed once in the manifest."},
-            {Rule::extra_file, "extra-file", S::error, Scope::package, 0, "A file in the package is not listed in the manifest.",
-             "Every file of a package is listed in the manifest with its SHA-256 and size; an unlisted file (a symbolic link included, never followed) is refused so that nothing unchecked is uploaded."},
-            {Rule::size, "size", S::error, Scope::package, 0, "A file's size differs from the manifest's.",
-             "The file was changed or truncated after export; export the package again."},
-            {Rule::checksum, "checksum", S::error, Scope::package, 0, "A file's SHA-256 differs from the manifest's.",
-             "The file was changed after export; export the package again."},
-            {Rule::schema_file, "schema-file", S::error, Scope::package, 0, "The package's XSD is not the schema this version of tthc defines.",
-             "The package carries tthc-1.xsd byte for byte as this tthc defines it; a different file means the package was altered or made by another tool."},
-            {Rule::signature, "signature", S::error, Scope::package, 0, "The manifest's signature is missing (with --cert), or does not verify.",
-             "With --cert the manifest must carry an XML-DSig signature made with that certificate's key; a signature that does not verify means the manifest changed after signing."},
-            {Rule::document, "document", S::error, Scope::package, 0, "A document cannot be read back (import only).",
-             "Import turns each document back into the catalog model; the message says which element could not be read."},
-        };
+        std::vector<RuleInfo> r(std::begin(rule_table), std::end(rule_table));
         // The table is indexed by Rule: a row out of place is a bug caught at
         // the first use (and by the unit test of this module).
         for (std::size_t i = 0; i < r.size(); ++i)

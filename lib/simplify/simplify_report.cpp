@@ -150,110 +150,154 @@ std::string report_json(const Catalog& c, const SimplifyReport& r)
 
 // ---------------------------------------------------------------- SVG
 
-std::string report_svg(const Catalog& c, const SimplifyReport& r)
-{
-    // Layout: one group of two horizontal bars (time, cost) per field, the total
-    // last; the axis runs from 0 to at least 50%; a dashed line marks 30%.
-    const auto rows = rows_of(r);
-    std::int64_t max_bp = 5000;
-    for (const ReportRow* row : rows) max_bp = std::max({max_bp, row->time_bp, row->cost_bp});
-    max_bp = (max_bp + 999) / 1000 * 1000;
-    const long left = 230, plot = 520, top = 86, bar = 16, group = 50;
-    const long width = left + plot + 90;
-    const long height = top + static_cast<long>(rows.size()) * group + 60;
-    auto xpos = [&](std::int64_t bp) { return left + static_cast<long>(std::max<std::int64_t>(bp, 0) * plot / max_bp); };
+namespace {
 
-    XmlOut s;
-    s.start("svg");
-    s.attr("xmlns", "http://www.w3.org/2000/svg");
-    s.attr("width", width);
-    s.attr("height", height);
-    s.attr("viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
-    s.attr("font-family", "Times New Roman, serif");
-    s.attr("font-size", "14");
-    s.start("title");
-    s.text("Kết quả đơn giản hóa thủ tục hành chính: " + c.info.name.value);
-    s.end();
-    s.start("rect");
-    s.attr("width", width);
-    s.attr("height", height);
-    s.attr("fill", "#ffffff");
-    s.end();
-    auto text = [&](long x, long y, const std::string& t, const char* anchor = "start", const char* weight = "normal",
-                    const char* size = nullptr) {
-        s.start("text");
-        s.attr("x", x);
-        s.attr("y", y);
-        if (std::string(anchor) != "start") s.attr("text-anchor", anchor);
-        if (std::string(weight) != "normal") s.attr("font-weight", weight);
-        if (size) s.attr("font-size", size);
-        s.text(t);
-        s.end();
-    };
-    text(width / 2, 28, "Tỷ lệ cắt giảm thời gian giải quyết và chi phí tuân thủ", "middle", "bold", "17");
-    text(width / 2, 48, c.info.name.value + ", so với mục tiêu 30% (Nghị quyết số 66/NQ-CP)", "middle", "normal", "13");
-    // Legend.
-    const long ly = 66;
-    auto swatch = [&](long x, const char* fill, const std::string& t) {
-        s.start("rect");
-        s.attr("x", x);
-        s.attr("y", ly - 11);
-        s.attr("width", 12);
-        s.attr("height", 12);
-        s.attr("fill", fill);
-        s.end();
-        text(x + 18, ly, t, "start", "normal", "13");
-    };
-    swatch(left, "#1f5fa8", "Thời gian giải quyết");
-    swatch(left + 170, "#c8731e", "Chi phí tuân thủ");
-    // Grid and axis labels every 10%.
-    const long axis_bottom = top + static_cast<long>(rows.size()) * group;
-    for (std::int64_t bp = 0; bp <= max_bp; bp += 1000) {
-        s.start("line");
-        s.attr("x1", xpos(bp));
-        s.attr("x2", xpos(bp));
-        s.attr("y1", top - 6);
-        s.attr("y2", axis_bottom);
-        s.attr("stroke", bp == 0 ? "#333333" : "#dddddd");
-        s.end();
-        text(xpos(bp), axis_bottom + 18, format_percent_bp(bp), "middle", "normal", "12");
+// The chart's layout, in SVG user units (pixels): the label column on the
+// left, the plot, one group of two bars per row, the legend above the plot.
+constexpr long chart_left = 230, chart_plot = 520, chart_right = 90, chart_top = 86, chart_bottom = 60;
+constexpr long bar_h = 16, bar_gap = 2, group_h = 50, legend_y = 66, swatch_size = 12;
+constexpr const char* time_colour = "#1f5fa8";
+constexpr const char* cost_colour = "#c8731e";
+
+// One horizontal bar chart: one group of two bars (time, cost) per field, the
+// total last; the axis runs from 0 to at least 50%; a dashed line marks 30%.
+class BarChart {
+public:
+    explicit BarChart(std::vector<const ReportRow*> rows) : rows_(std::move(rows))
+    {
+        for (const ReportRow* row : rows_) max_bp_ = std::max({max_bp_, row->time_bp, row->cost_bp});
+        max_bp_ = (max_bp_ + 999) / 1000 * 1000;
+        width_ = chart_left + chart_plot + chart_right;
+        axis_bottom_ = chart_top + static_cast<long>(rows_.size()) * group_h;
+        height_ = axis_bottom_ + chart_bottom;
     }
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const ReportRow& row = *rows[i];
-        const long y = top + static_cast<long>(i) * group;
-        text(left - 10, y + bar + 5, label(row) + " (" + std::to_string(row.plans) + ")", "end",
-             row.field.empty() ? "bold" : "normal");
-        const std::pair<std::int64_t, const char*> bars[] = {{row.time_bp, "#1f5fa8"}, {row.cost_bp, "#c8731e"}};
-        for (std::size_t b = 0; b < 2; ++b) {
-            const long by = y + static_cast<long>(b) * (bar + 2);
-            s.start("rect");
-            s.attr("x", left);
-            s.attr("y", by);
-            s.attr("width", xpos(bars[b].first) - left);
-            s.attr("height", bar);
-            s.attr("fill", bars[b].second);
-            s.end();
-            const bool met = bars[b].first >= target_bp;
-            text(xpos(bars[b].first) + 6, by + bar - 3, format_percent_bp(bars[b].first) + (met ? " ✓" : ""), "start",
-                 met ? "bold" : "normal", "12");
+
+    std::string draw(const Catalog& c, const SimplifyReport& r)
+    {
+        frame(c);
+        legend();
+        grid();
+        for (std::size_t i = 0; i < rows_.size(); ++i) bars(*rows_[i], chart_top + static_cast<long>(i) * group_h);
+        target();
+        text(chart_left, height_ - 8,
+             std::string("Tổng cộng: ") + (r.targets_met() ? "đạt" : "chưa đạt") + " mục tiêu; (n): số phương án",
+             "start", "normal", "12");
+        s_.end();
+        return s_.finish();
+    }
+
+private:
+    long xpos(std::int64_t bp) const
+    {
+        return chart_left + static_cast<long>(std::max<std::int64_t>(bp, 0) * chart_plot / max_bp_);
+    }
+
+    void text(long x, long y, const std::string& t, const char* anchor = "start", const char* weight = "normal",
+              const char* size = nullptr)
+    {
+        s_.start("text");
+        s_.attr("x", x);
+        s_.attr("y", y);
+        if (std::string(anchor) != "start") s_.attr("text-anchor", anchor);
+        if (std::string(weight) != "normal") s_.attr("font-weight", weight);
+        if (size) s_.attr("font-size", size);
+        s_.text(t);
+        s_.end();
+    }
+
+    void rect(long x, long y, long w, long h, const char* fill)
+    {
+        s_.start("rect");
+        if (x || y) {
+            s_.attr("x", x);
+            s_.attr("y", y);
+        }
+        s_.attr("width", w);
+        s_.attr("height", h);
+        s_.attr("fill", fill);
+        s_.end();
+    }
+
+    void frame(const Catalog& c)
+    {
+        s_.start("svg");
+        s_.attr("xmlns", "http://www.w3.org/2000/svg");
+        s_.attr("width", width_);
+        s_.attr("height", height_);
+        s_.attr("viewBox", "0 0 " + std::to_string(width_) + " " + std::to_string(height_));
+        s_.attr("font-family", "Times New Roman, serif");
+        s_.attr("font-size", "14");
+        s_.start("title");
+        s_.text("Kết quả đơn giản hóa thủ tục hành chính: " + c.info.name.value);
+        s_.end();
+        rect(0, 0, width_, height_, "#ffffff");
+        text(width_ / 2, 28, "Tỷ lệ cắt giảm thời gian giải quyết và chi phí tuân thủ", "middle", "bold", "17");
+        text(width_ / 2, 48, c.info.name.value + ", so với mục tiêu 30% (Nghị quyết số 66/NQ-CP)", "middle", "normal",
+             "13");
+    }
+
+    void legend()
+    {
+        auto swatch = [&](long x, const char* fill, const std::string& t) {
+            rect(x, legend_y - 11, swatch_size, swatch_size, fill);
+            text(x + 18, legend_y, t, "start", "normal", "13");
+        };
+        swatch(chart_left, time_colour, "Thời gian giải quyết");
+        swatch(chart_left + 170, cost_colour, "Chi phí tuân thủ");
+    }
+
+    // Grid lines and axis labels every 10%.
+    void grid()
+    {
+        for (std::int64_t bp = 0; bp <= max_bp_; bp += 1000) {
+            s_.start("line");
+            s_.attr("x1", xpos(bp));
+            s_.attr("x2", xpos(bp));
+            s_.attr("y1", chart_top - 6);
+            s_.attr("y2", axis_bottom_);
+            s_.attr("stroke", bp == 0 ? "#333333" : "#dddddd");
+            s_.end();
+            text(xpos(bp), axis_bottom_ + 18, format_percent_bp(bp), "middle", "normal", "12");
         }
     }
+
+    void bars(const ReportRow& row, long y)
+    {
+        text(chart_left - 10, y + bar_h + 5, label(row) + " (" + std::to_string(row.plans) + ")", "end",
+             row.field.empty() ? "bold" : "normal");
+        const std::pair<std::int64_t, const char*> values[] = {{row.time_bp, time_colour}, {row.cost_bp, cost_colour}};
+        for (std::size_t b = 0; b < 2; ++b) {
+            const long by = y + static_cast<long>(b) * (bar_h + bar_gap);
+            rect(chart_left, by, xpos(values[b].first) - chart_left, bar_h, values[b].second);
+            const bool met = values[b].first >= target_bp;
+            text(xpos(values[b].first) + 6, by + bar_h - 3, format_percent_bp(values[b].first) + (met ? " ✓" : ""),
+                 "start", met ? "bold" : "normal", "12");
+        }
+    }
+
     // The target line last, so that it shows over the bars.
-    s.start("line");
-    s.attr("x1", xpos(target_bp));
-    s.attr("x2", xpos(target_bp));
-    s.attr("y1", top - 12);
-    s.attr("y2", axis_bottom);
-    s.attr("stroke", "#c0392b");
-    s.attr("stroke-width", 2);
-    s.attr("stroke-dasharray", "6 4");
-    s.end();
-    text(xpos(target_bp), axis_bottom + 38, "Mục tiêu 30%", "middle", "bold", "12");
-    text(left, height - 8,
-         std::string("Tổng cộng: ") + (r.targets_met() ? "đạt" : "chưa đạt") + " mục tiêu; (n): số phương án",
-         "start", "normal", "12");
-    s.end();
-    return s.finish();
-}
+    void target()
+    {
+        s_.start("line");
+        s_.attr("x1", xpos(target_bp));
+        s_.attr("x2", xpos(target_bp));
+        s_.attr("y1", chart_top - 12);
+        s_.attr("y2", axis_bottom_);
+        s_.attr("stroke", "#c0392b");
+        s_.attr("stroke-width", 2);
+        s_.attr("stroke-dasharray", "6 4");
+        s_.end();
+        text(xpos(target_bp), axis_bottom_ + 38, "Mục tiêu 30%", "middle", "bold", "12");
+    }
+
+    std::vector<const ReportRow*> rows_;
+    std::int64_t max_bp_ = 5000;
+    long width_ = 0, height_ = 0, axis_bottom_ = 0;
+    XmlOut s_;
+};
+
+}  // namespace
+
+std::string report_svg(const Catalog& c, const SimplifyReport& r) { return BarChart(rows_of(r)).draw(c, r); }
 
 }  // namespace tthc
