@@ -2,6 +2,8 @@
 // code contract and how a command registers itself with the program.
 #pragma once
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -25,7 +27,7 @@ struct CommonOptions {
 void add_common_options(CLI::App& sub, CommonOptions& options, const std::vector<std::string>& formats);
 
 // Colour only on a terminal (or when asked), never when NO_COLOR is set.
-bool use_color(const CommonOptions& options);
+bool use_color(const CommonOptions& options, int fd = STDOUT_FILENO);
 
 // Today's date: SOURCE_DATE_EPOCH when set (reproducible runs), else the system clock (UTC).
 Date today();

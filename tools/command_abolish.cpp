@@ -90,7 +90,7 @@ int run_abolish(AbolishArgs args)
     warn_notice_period(catalog, info);
     if (info.supersedes.empty()) info.supersedes = superseded_decisions(catalog, diff);
     const doc::Document document = build_announcement(catalog, catalog, diff, info);
-    const std::string bytes = doc::render(document, format, days_from_civil(info.date) * 86400LL);
+    const std::string bytes = doc::render(document, format, epoch_seconds(info.date));
 
     const LedgerEntry entry = announcement_entry(catalog, catalog, diff, info);
     FileTransaction tx;  // the moves, the ledger entry and the document: all or nothing

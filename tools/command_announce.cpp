@@ -55,7 +55,7 @@ int run_announce(AnnounceArgs args)
 
     if (info.supersedes.empty()) info.supersedes = superseded_decisions(after.catalog, dr.diff);
     const doc::Document document = build_announcement(before.catalog, after.catalog, dr.diff, info);
-    const long long mtime = days_from_civil(info.date) * 86400LL;
+    const long long mtime = epoch_seconds(info.date);
     const std::string bytes = doc::render(document, format, mtime);
 
     const LedgerEntry entry = announcement_entry(before.catalog, after.catalog, dr.diff, info);

@@ -16,6 +16,7 @@
 #include "process/flowchart.hpp"
 #include "catalog/ledger.hpp"
 #include "catalog/loader.hpp"
+#include "decisions/decision_doc.hpp"
 #include "process/process_doc.hpp"
 #include "checks/report.hpp"
 #include "core/vietnamese.hpp"
@@ -32,25 +33,9 @@ struct ProcessArgs {
     ProcessDecisionInfo info;
 };
 
-// Findings go to standard error, so colour follows standard error.
-bool stderr_color(const CommonOptions& o)
-{
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color && *no_color) return false;
-    if (o.color != "auto") return o.color == "always";
-    return isatty(STDERR_FILENO) == 1;
-}
-
 std::string plural(std::size_t n, const std::string& one, const std::string& many)
 {
     return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// A draft's number is left blank for the văn thư to fill in when it is issued.
-std::string blank_number(const Catalog& c)
-{
-    const std::string blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
-    return blank + (c.info.authority_kind.value == "ministry" ? "/QĐ" : "/QĐ-UBND");
 }
 
 std::string in_dir(const std::string& dir, const std::string& name)
@@ -65,7 +50,7 @@ int run_process(ProcessArgs args)
     info.date = args.date.empty() ? today() : parse_date_option(args.date, "--date");
     if (!args.effective.empty()) {
         info.effective = parse_date_option(args.effective, "--effective");
-        if (*info.effective < info.date) throw Error("--effective is before --date");
+        check_effective(info.date, *info.effective);
     }
 
     const LoadResult loaded = load_whole(args.catalog, "drafted");
@@ -75,17 +60,13 @@ int run_process(ProcessArgs args)
         throw Error("--record needs --number: the ledger keeps a decision by its số ký hiệu");
     if (args.record && !std::filesystem::is_directory(args.catalog))
         throw Error("--record needs a catalog directory: the decision is written to its decisions/");
-    if (!info.sign_mode.empty() && !is_sign_mode(info.sign_mode))
-        throw Error("--sign-mode '" + info.sign_mode + "' must start with TM., KT., Q., TL. or TUQ.");
+    check_sign_mode(info.sign_mode);
     if (args.number.empty()) {
-        info.number = blank_number(catalog);
+        info.number = blank_decision_number(catalog);
     } else {
         info.number = args.number;
-        if (!parse_legal_number(info.number))
-            throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 2002/QĐ-UBND");
-        if (const Decision* d = find_decision(catalog, info.number))
-            throw Error("decision " + info.number + " is already in the ledger (" + catalog.files.at(d->file) + ")",
-                        "a decision number is used once; choose the next number");
+        check_decision_number(info.number, "2002/QĐ-UBND");
+        check_not_recorded(catalog, info.number);
     }
 
     const std::vector<ResolvedProcess> processes = select_processes(catalog, args.codes);
@@ -95,7 +76,7 @@ int run_process(ProcessArgs args)
     const auto findings = process_findings(catalog, loaded.diagnostics, processes, info.date);
     ReportSummary summary;
     count_severities(findings, summary);
-    for (const auto& d : findings) std::cerr << format_diagnostic(d, stderr_color(args.common));
+    for (const auto& d : findings) std::cerr << format_diagnostic(d, use_color(args.common, STDERR_FILENO));
     if (summary.errors > 0) {
         if (!args.common.quiet)
             spdlog::info("process: {} and {} in {}; nothing was drafted", plural(summary.errors, "error", "errors"),
@@ -103,7 +84,7 @@ int run_process(ProcessArgs args)
         return exit_findings;
     }
 
-    const long long mtime = days_from_civil(info.date) * 86400LL;
+    const long long mtime = epoch_seconds(info.date);
     const std::string bytes = doc::render(build_process_decision(catalog, processes, info), format, mtime);
 
     // The document, the models and the flowcharts land together or not at all.

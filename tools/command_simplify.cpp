@@ -13,6 +13,7 @@
 #include "io/files.hpp"
 #include "catalog/loader.hpp"
 #include "checks/report.hpp"
+#include "decisions/decision_doc.hpp"
 #include "simplify/simplify.hpp"
 #include "core/version.hpp"
 #include "core/vietnamese.hpp"
@@ -77,8 +78,7 @@ int run_plan(const SimplifyArgs& a)
 {
     PlanDocInfo info;
     info.number = a.number;
-    if (!a.number.empty() && !parse_legal_number(a.number))
-        throw Error("--number '" + a.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
+    if (!a.number.empty()) check_decision_number(a.number, "280/QĐ-UBND");
     if (!a.date.empty()) info.date = parse_date_option(a.date, "--date");
     const SimplifyRules rules = rules_for(a);
     const LoadResult r = load_tolerant(a.catalog, a.common.quiet);
@@ -93,34 +93,16 @@ int run_plan(const SimplifyArgs& a)
     print_notes(e, a.common.quiet);
 
     if (!a.out_dir.empty()) {
-        // The draft never lands in the catalog it came from.
-        const fs::path out = fs::weakly_canonical(fs::absolute(a.out_dir));
-        const fs::path root = fs::weakly_canonical(fs::absolute(a.catalog));
-        const auto rel = out.lexically_relative(root);
-        if (fs::is_directory(a.catalog) && (rel.empty() || rel == "." || !rel.string().starts_with("..")))
-            throw Error("--out '" + a.out_dir + "' is inside the catalog '" + a.catalog + "'",
-                        "choose a separate directory; the catalog is never rewritten");
-        const fs::path target = out / draft_relative_path(r.catalog, e);
-        if (fs::exists(target) && !a.force)
-            throw Error("'" + (fs::path(a.out_dir) / draft_relative_path(r.catalog, e)).string() + "' exists", "use --force to replace it");
-        std::error_code ec;
-        fs::create_directories(target.parent_path(), ec);
-        if (ec) throw Error("cannot create '" + target.parent_path().string() + "': " + ec.message());
-        const std::string text = "# Draft: procedure " + e.before->code.value + " amended by plan " + plan->id.value +
-                                 " (tthc simplify plan). Review before use.\n" + procedure_toml(e.after);
-        if (a.force)
-            write_file_atomic(target.string(), text);
-        else
-            write_file_new(target.string(), text);
+        const std::string written = write_plan_draft(r.catalog, e, a.catalog, a.out_dir, a.force);
         if (!a.common.quiet)
-            spdlog::info("simplify: draft written to {}", (fs::path(a.out_dir) / draft_relative_path(r.catalog, e)).string());
+            spdlog::info("simplify: draft written to {}", written);
     }
 
     if (a.common.format == "json") {
         emit(plan_json(r.catalog, e), a.output, false);
     } else {
         const auto format = *doc::parse_format(a.common.format);
-        const long long mtime = info.date ? days_from_civil(*info.date) * 86400LL : 315532800LL;  // 1980-01-01
+        const long long mtime = info.date ? epoch_seconds(*info.date) : doc::zip_epoch;
         emit(doc::render(plan_document(r.catalog, e, info), format, mtime), a.output, format == doc::Format::docx);
     }
     if (!a.common.quiet)

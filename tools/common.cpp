@@ -27,13 +27,13 @@ void add_common_options(CLI::App& sub, CommonOptions& options, const std::vector
     sub.set_version_flag("--version", std::string("tthc ") + tthc::version);
 }
 
-bool use_color(const CommonOptions& options)
+bool use_color(const CommonOptions& options, int fd)
 {
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color) return false;
     if (options.color == "always") return true;
     if (options.color == "never") return false;
-    return isatty(STDOUT_FILENO) == 1;
+    return isatty(fd) == 1;
 }
 
 Date today()

@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "core/diagnostic.hpp"
 #include "core/vietnamese.hpp"
+#include "decisions/decision_doc.hpp"
 
 namespace tthc::cli {
 
@@ -32,14 +33,11 @@ void resolve_decision(DecisionArgs& args)
 {
     DecisionInfo& info = args.info;
     info.number = args.number;
-    if (!parse_legal_number(info.number))
-        throw Error("--number '" + info.number + "' is not a số ký hiệu", "write it as 280/QĐ-UBND");
+    check_decision_number(info.number, "280/QĐ-UBND");
     info.date = parse_date_option(args.date, "--date");
     info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
-    if (info.effective < info.date) throw Error("--effective is before --date");
-    if (!info.sign_mode.empty() && !is_sign_mode(info.sign_mode))
-        throw Error("--sign-mode '" + info.sign_mode + "' must start with TM., KT., Q., TL. or TUQ.",
-                    "for example --sign-mode \"KT. CHỦ TỊCH\"; leave it out when the head signs");
+    check_effective(info.date, info.effective);
+    check_sign_mode(info.sign_mode);
 }
 
 void warn_notice_period(const Catalog& catalog, const DecisionInfo& info)

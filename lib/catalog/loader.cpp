@@ -664,7 +664,6 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
 
 // ---- files -------------------------------------------------------------
 
-using Job = CatalogFile;
 
 struct FileResult {
     std::optional<CatalogInfo> info;
@@ -812,7 +811,7 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
     return out;
 }
 
-FileResult load_job(const Job& job)
+FileResult load_job(const CatalogFile& job)
 {
     thread_local std::string text;  // reused: the parsed document keeps no view into it
     if (!try_read_file(job.path, text)) {
@@ -842,9 +841,9 @@ std::string display_path(const std::string& shown_root, const std::string& rel)
 // The files of a directory catalog, in a stable order. Paths are built as
 // strings: at national scale (70,000 files) std::filesystem::path arithmetic
 // per file costs more than reading the directory.
-std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diags)
+std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnostic>& diags)
 {
-    std::vector<Job> jobs;
+    std::vector<CatalogFile> jobs;
     const std::string shown = display_root(root);
     const fs::path base(root);
     std::error_code ec;
@@ -892,7 +891,7 @@ std::vector<Job> discover(const std::string& root, std::vector<Diagnostic>& diag
     if (ec)
         diags.push_back({display_path(shown, ""), Pos{}, Severity::error, Rule::io_error,
                          "cannot list the directory: " + ec.message(), {}});
-    std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.display < b.display; });
+    std::sort(jobs.begin(), jobs.end(), [](const CatalogFile& a, const CatalogFile& b) { return a.display < b.display; });
     return jobs;
 }
 

@@ -86,4 +86,10 @@ int working_days_between(const Date& from, const Date& to)
     return count;
 }
 
+long long epoch_seconds(const Date& d)
+{
+    constexpr long long seconds_per_day = 86400;
+    return days_from_civil(d) * seconds_per_day;
+}
+
 }  // namespace tthc

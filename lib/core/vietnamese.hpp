@@ -33,4 +33,8 @@ int working_days_between(const Date& from, const Date& to);
 // Days since 1970-01-01 (for date arithmetic).
 long days_from_civil(const Date& d);
 
+// Midnight (UTC) of the date, in seconds since 1970-01-01: the timestamp a
+// document dated `d` carries (DOCX entries), so it never depends on the clock.
+long long epoch_seconds(const Date& d);
+
 }  // namespace tthc

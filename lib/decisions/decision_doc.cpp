@@ -1,5 +1,7 @@
 #include "decisions/decision_doc.hpp"
 
+#include "catalog/ledger.hpp"
+
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 
@@ -285,6 +287,36 @@ Row group_row(const std::string& text, int columns)
     c.colspan = columns;
     r.cells.push_back(std::move(c));
     return r;
+}
+
+void check_decision_number(const std::string& number, const std::string& example)
+{
+    if (!parse_legal_number(number)) throw Error("--number '" + number + "' is not a số ký hiệu", "write it as " + example);
+}
+
+void check_sign_mode(const std::string& sign_mode)
+{
+    if (!sign_mode.empty() && !is_sign_mode(sign_mode))
+        throw Error("--sign-mode '" + sign_mode + "' must start with TM., KT., Q., TL. or TUQ.",
+                    "for example --sign-mode \"KT. CHỦ TỊCH\"; leave it out when the head signs");
+}
+
+void check_effective(const Date& date, const Date& effective)
+{
+    if (effective < date) throw Error("--effective is before --date");
+}
+
+void check_not_recorded(const Catalog& catalog, const std::string& number)
+{
+    if (const Decision* d = find_decision(catalog, number))
+        throw Error("decision " + number + " is already in the ledger (" + catalog.files.at(d->file) + ")",
+                    "a decision number is used once; choose the next number");
+}
+
+std::string blank_decision_number(const Catalog& catalog)
+{
+    const std::string blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
+    return blank + (catalog.info.authority_kind.value == "ministry" ? "/QĐ" : "/QĐ-UBND");
 }
 
 }  // namespace tthc

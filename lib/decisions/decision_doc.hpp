@@ -75,4 +75,17 @@ doc::Cell text_cell(const std::string& s, doc::Align align = doc::Align::left);
 doc::Row header_row(const std::vector<std::string>& heads);
 doc::Row group_row(const std::string& text, int columns);  // a bold row spanning every column
 
+// The checks every command that drafts a decision makes of what the officer
+// gave, each throwing Error with the next step: a số ký hiệu (`example` shows
+// the form), a sign mode (TM., KT., Q., TL., TUQ.), an effective date not
+// before the signing date, and a number not already in the catalog's ledger.
+void check_decision_number(const std::string& number, const std::string& example);
+void check_sign_mode(const std::string& sign_mode);
+void check_effective(const Date& date, const Date& effective);
+void check_not_recorded(const Catalog& catalog, const std::string& number);
+
+// A draft's number left blank for the văn thư to fill in when it is issued:
+// "      /QĐ-UBND" (a province) or "      /QĐ" (a ministry).
+std::string blank_decision_number(const Catalog& catalog);
+
 }  // namespace tthc

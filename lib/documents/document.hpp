@@ -74,6 +74,10 @@ std::string render_html(const Document& d);
 // epoch) stamps every zip entry so the same document gives the same bytes.
 std::string render_docx(const Document& d, long long mtime);
 
+// 1980-01-01, the earliest time a zip entry can carry: the stamp of a
+// document that has no date of its own.
+inline constexpr long long zip_epoch = 315532800;
+
 enum class Format { markdown, html, docx };
 
 // "md", "markdown", "html", "docx"; nothing for anything else.

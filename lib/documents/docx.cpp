@@ -1,5 +1,5 @@
 // DOCX (Office Open XML WordprocessingML) output. The XML parts are written
-// with XmlOut (lib/xml_out.hpp, correct escaping) and zipped with libzip; every
+// with XmlOut (io/xml_out.hpp, correct escaping) and zipped with libzip; every
 // entry gets the same fixed time so the same document gives the same bytes.
 // Page and type follow Nghị định 30/2020/NĐ-CP: A4, margins top/bottom 20 mm,
 // left 30 mm, right 15 mm, Times New Roman 14 pt body.

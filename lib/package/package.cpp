@@ -95,7 +95,7 @@ std::string slug(const std::string& number)
     return out.empty() ? "decision" : out;
 }
 
-struct Job {
+struct DocumentJob {
     ManifestEntry entry;
     const Procedure* procedure = nullptr;
     const Decision* decision = nullptr;
@@ -243,10 +243,10 @@ public:
     void ship_procedures(const Catalog& part, unsigned threads)
     {
         if (!staging_) return;
-        std::vector<Job> jobs;
+        std::vector<DocumentJob> jobs;
         for (const auto& p : part.procedures) {
             if (delta_ && !delta_->upsert.count(code_identity(p.code.value))) continue;
-            Job j;
+            DocumentJob j;
             j.procedure = &p;
             j.entry.type = ManifestEntry::Type::procedure;
             j.entry.path = paths_.of(part.files.at(p.file), "procedures", p.code.value);
@@ -260,7 +260,7 @@ public:
             const std::string id = code_identity(p.code.value);
             if (delta_ && !delta_->abolish.count(id)) continue;
             shipped_abolitions.insert(id);
-            Job j;
+            DocumentJob j;
             j.procedure = &p;
             j.entry.type = ManifestEntry::Type::procedure;
             j.entry.path = paths_.of(part.files.at(p.file), "abolished", p.code.value);
@@ -278,10 +278,10 @@ public:
     void ship_decisions(const Catalog& catalog, unsigned threads)
     {
         if (!staging_) return;
-        std::vector<Job> jobs;
+        std::vector<DocumentJob> jobs;
         for (const auto& d : catalog.decisions) {
             if (delta_ && delta_->old_decisions.count(d.number.value)) continue;
-            Job j;
+            DocumentJob j;
             j.decision = &d;
             j.entry.type = ManifestEntry::Type::decision;
             j.entry.path = paths_.of(catalog.files.at(d.file), "decisions", slug(d.number.value));
@@ -289,7 +289,7 @@ public:
             jobs.push_back(std::move(j));
             ++counts.decisions;
         }
-        Job j;
+        DocumentJob j;
         j.entry.type = ManifestEntry::Type::schema;
         j.entry.path = std::string(xml_schema_name);
         jobs.push_back(std::move(j));
@@ -313,7 +313,7 @@ public:
 
 private:
     // Writes, validates and hashes each document.
-    void write(std::vector<Job>& jobs, unsigned threads)
+    void write(std::vector<DocumentJob>& jobs, unsigned threads)
     {
         const fs::path& root = staging_->path();
         try {
@@ -323,7 +323,7 @@ private:
             }
             std::mutex problems_mutex;
             parallel_for(jobs.size(), threads, [&](std::size_t i) {
-                Job& j = jobs[i];
+                DocumentJob& j = jobs[i];
                 std::string bytes = j.procedure  ? procedure_xml(*j.procedure)
                                     : j.decision ? decision_xml(*j.decision)
                                                  : std::string(xml_schema_text());

@@ -1,8 +1,8 @@
 // The documents of the tthc XML vocabulary (schema/tthc-1.xsd) to and from the
 // model: a procedure, a decision, and the package manifest. Writing is
-// lib/xml_writer.cpp (through lib/xml_out.hpp, the one wrapper of libxml2's
+// xml_documents_write.cpp (through io/xml_out.hpp, the one wrapper of libxml2's
 // streaming writer; stable order, no clock);
-// reading is lib/xml_reader.cpp (no network, no DTD, no entities, no DOCTYPE).
+// reading is xml_documents_read.cpp (no network, no DTD, no entities, no DOCTYPE).
 // Each document is small and written or read on its own, so a package of any
 // size is handled one procedure at a time.
 #pragma once

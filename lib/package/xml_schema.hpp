@@ -1,6 +1,6 @@
 // The tthc XML vocabulary, version 1 (schema/tthc-1.xsd): its namespace, the
 // XSD text every package carries, and validation of documents against it.
-// Every XML the toolkit reads goes through here or xml_reader: no network, no
+// Every XML the toolkit reads goes through here or xml_documents_read.cpp: no network, no
 // DTD, no entity expansion, and a DOCTYPE is rejected outright.
 #pragma once
 

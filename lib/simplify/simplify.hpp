@@ -133,4 +133,12 @@ std::string report_json(const Catalog& c, const SimplifyReport& r);
 // A bar chart of the reduction rates per field against the 30% line (libxml2 xmlTextWriter).
 std::string report_svg(const Catalog& c, const SimplifyReport& r);
 
+// Writes the procedure as the plan leaves it, as a catalog-format draft under
+// `out_dir` (at draft_relative_path), for review; returns the path written, as
+// `out_dir` joined with it. Refuses (Error) an `out_dir` inside the catalog at
+// `catalog_path` (the catalog is never rewritten) and an existing draft
+// unless `force`; the write is atomic.
+std::string write_plan_draft(const Catalog& c, const PlanEvaluation& e, const std::string& catalog_path,
+                             const std::string& out_dir, bool force);
+
 }  // namespace tthc

@@ -10,6 +10,7 @@
 #include "simplify/simplify.hpp"
 
 #include "catalog/catalog_writer.hpp"
+#include "io/files.hpp"
 #include "util/unicode.hpp"
 #include "core/vietnamese.hpp"
 
@@ -330,6 +331,31 @@ std::string plan_json(const Catalog& c, const PlanEvaluation& e)
     }
     out += e.effects.empty() ? "]\n" : "\n  ]\n";
     return out + "}\n";
+}
+
+std::string write_plan_draft(const Catalog& c, const PlanEvaluation& e, const std::string& catalog_path,
+                             const std::string& out_dir, bool force)
+{
+    namespace fs = std::filesystem;
+    const fs::path out = fs::weakly_canonical(fs::absolute(out_dir));
+    const fs::path root = fs::weakly_canonical(fs::absolute(catalog_path));
+    const auto rel = out.lexically_relative(root);
+    if (fs::is_directory(catalog_path) && (rel.empty() || rel == "." || !rel.string().starts_with("..")))
+        throw Error("--out '" + out_dir + "' is inside the catalog '" + catalog_path + "'",
+                    "choose a separate directory; the catalog is never rewritten");
+    const std::string shown = (fs::path(out_dir) / draft_relative_path(c, e)).string();
+    const fs::path target = out / draft_relative_path(c, e);
+    if (fs::exists(target) && !force) throw Error("'" + shown + "' exists", "use --force to replace it");
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) throw Error("cannot create '" + target.parent_path().string() + "': " + ec.message());
+    const std::string text = "# Draft: procedure " + e.before->code.value + " amended by plan " + e.plan->id.value +
+                             " (tthc simplify plan). Review before use.\n" + procedure_toml(e.after);
+    if (force)
+        write_file_atomic(target.string(), text);
+    else
+        write_file_new(target.string(), text);
+    return shown;
 }
 
 }  // namespace tthc

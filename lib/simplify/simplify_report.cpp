@@ -1,6 +1,6 @@
 // The catalog's plans against the 30% targets of Nghị quyết 66/NQ-CP: totals
 // per field and overall, as a table (text, Markdown, JSON) and as an SVG bar
-// chart written with XmlOut (lib/xml_out.hpp).
+// chart written with XmlOut (io/xml_out.hpp).
 #include <algorithm>
 #include <map>
 

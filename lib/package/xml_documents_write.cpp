@@ -1,4 +1,4 @@
-// Model → XML documents, written with XmlOut (lib/xml_out.hpp) into memory:
+// Model → XML documents, written with XmlOut (io/xml_out.hpp) into memory:
 // elements in the schema's order, lists in the catalog's order, two-space
 // indentation, and nothing that depends on the clock or the machine, so the
 // same catalog always gives the same bytes.
