@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace tthc::test {
@@ -16,6 +19,19 @@ authority = "Ủy ban nhân dân tỉnh Thử"
 authority_kind = "province"
 place = "Thử"
 )";
+
+// A test input kept as a file in tests/unit/data/, read whole: the catalogs
+// several tests share are data, not code. Throws when it cannot be read (it
+// may be called outside a test case, to initialise a constant).
+inline std::string data(const std::string& name)
+{
+    const std::string path = std::string(TTHC_SOURCE_DIR) + "/tests/unit/data/" + name;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the test input " + path);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
 
 // Replaces the first occurrence of `from`, which must be there.
 inline void replace_first(std::string& s, const std::string& from, const std::string& to)

@@ -22,23 +22,7 @@ std::string render(const std::vector<Diagnostic>& diags)
 const std::string& header = tthc::test::catalog_header;
 
 // A valid procedure, as a [[procedure]] table, to which tests append lines.
-const char* procedure = R"(
-[[procedure]]
-code = "1.001193"
-name = "Thủ tục đăng ký khai sinh"
-field = "Hộ tịch"
-levels = ["xã"]
-agency = "Ủy ban nhân dân cấp xã"
-[[procedure.channels]]
-kind = "trực tiếp"
-time = "Trong ngày"
-fee = 0
-[[procedure.dossier]]
-name = "Tờ khai"
-[[procedure.legal_basis]]
-number = "60/2014/QH13"
-title = "Luật Hộ tịch"
-)";
+const std::string procedure = tthc::test::data("loader_procedure.toml");
 
 }  // namespace
 

@@ -21,13 +21,7 @@ std::string lint_text(const std::string& text, Date today = {2026, 11, 27})
     return out;
 }
 
-const std::string header = tthc::test::catalog_header + R"([[unit]]
-id = "mot-cua"
-name = "Bộ phận Một cửa"
-[[unit]]
-id = "phong-tu-phap"
-name = "Phòng Tư pháp"
-)";
+const std::string header = tthc::test::catalog_header + tthc::test::data("lint_units.toml");
 
 std::string procedure(const std::string& code, const std::string& time = "10 ngày làm việc",
                       const std::string& table = "procedure", const std::string& extra = "")

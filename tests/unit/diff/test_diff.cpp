@@ -18,30 +18,7 @@ Procedure load_one(const std::string& body)
     return r.catalog.procedures[0];
 }
 
-const std::string base = R"(code = "1.001193"
-name = "Thủ tục đăng ký khai sinh"
-field = "Hộ tịch"
-levels = ["xã"]
-agency = "Ủy ban nhân dân cấp xã"
-[[procedure.channels]]
-kind = "trực tiếp"
-time = "5 ngày làm việc"
-fee = 0
-[[procedure.channels]]
-kind = "trực tiếp"
-case = "Có yếu tố nước ngoài"
-time = "10 ngày làm việc"
-[[procedure.dossier]]
-name = "Tờ khai"
-[[procedure.dossier]]
-name = "Giấy chứng sinh"
-[[procedure.legal_basis]]
-number = "60/2014/QH13"
-title = "Luật Hộ tịch"
-[[procedure.legal_basis]]
-number = "123/2015/NĐ-CP"
-title = "Nghị định 123"
-)";
+const std::string base = tthc::test::data("diff_base.toml");
 
 std::string show(const std::vector<FieldChange>& changes)
 {

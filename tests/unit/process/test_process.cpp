@@ -14,66 +14,7 @@ namespace {
 
 // Two 10-day procedures; the process of the first adds up to 80 hours with a
 // last step not counted, the second to 88 hours.
-const std::string catalog_text = tthc::test::catalog_header + R"([[unit]]
-id = "mot-cua"
-name = "Bộ phận Một cửa"
-[[unit]]
-id = "phong"
-name = "Phòng chuyên môn"
-[[procedure]]
-code = "1.003915"
-name = "Cấp Chứng chỉ hành nghề đấu giá"
-field = "Đấu giá tài sản"
-levels = ["tỉnh"]
-agency = "Sở Tư pháp"
-[[procedure.channels]]
-kind = "trực tiếp"
-time = "10 ngày làm việc"
-[[procedure.dossier]]
-name = "Văn bản đề nghị"
-[[procedure.legal_basis]]
-number = "01/2016/QH14"
-title = "Luật Đấu giá tài sản"
-[[procedure]]
-code = "1.000802"
-name = "Cấp lại Chứng chỉ hành nghề đấu giá"
-field = "Đấu giá tài sản"
-levels = ["tỉnh"]
-agency = "Sở Tư pháp"
-[[procedure.channels]]
-kind = "trực tiếp"
-time = "10 ngày làm việc"
-[[procedure.dossier]]
-name = "Văn bản đề nghị"
-[[procedure.legal_basis]]
-number = "01/2016/QH14"
-title = "Luật Đấu giá tài sản"
-[[process]]
-procedure = "1.003915"
-[[process.steps]]
-unit = "mot-cua"
-task = "Tiếp nhận"
-time = "2 giờ làm việc"
-[[process.steps]]
-unit = "phong"
-task = "Thẩm định"
-time = "9,75 ngày làm việc"
-[[process.steps]]
-unit = "mot-cua"
-task = "Trả kết quả"
-time = "1 giờ làm việc"
-counted = false
-[[process]]
-procedure = "1.000802"
-[[process.steps]]
-unit = "mot-cua"
-task = "Tiếp nhận"
-time = "8 giờ làm việc"
-[[process.steps]]
-unit = "phong"
-task = "Thẩm định"
-time = "80 giờ làm việc"
-)";
+const std::string catalog_text = tthc::test::catalog_header + tthc::test::data("process_two_procedures.toml");
 
 std::string findings_text(const LoadResult& r, const std::vector<ResolvedProcess>& ps)
 {

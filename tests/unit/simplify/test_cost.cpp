@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include "simplify/cost.hpp"
 #include "catalog/loader.hpp"
 
@@ -7,47 +9,7 @@ using namespace tthc;
 
 namespace {
 
-const char* catalog_text = R"([catalog]
-id = "t"
-name = "T"
-authority = "Ủy ban nhân dân thành phố Hà Nội"
-authority_kind = "province"
-place = "Hà Nội"
-
-[[procedure]]
-code = "TAM-a"
-name = "Thủ tục A"
-field = "Hộ tịch"
-levels = ["tỉnh"]
-agency = "Sở Tư pháp"
-
-[[procedure.channels]]
-kind = "trực tiếp"
-time = "10 ngày làm việc"
-fee = 5000
-
-[[procedure.channels]]
-kind = "trực tuyến"
-time = "10 ngày làm việc"
-fee = 5000
-
-[[procedure.dossier]]
-name = "Tờ khai"
-originals = 1
-
-[[procedure.dossier]]
-name = "Bản sao có chứng thực Giấy phép"
-copies = 2
-
-[[procedure.dossier]]
-name = "Giấy tờ tùy thân"
-originals = 1
-present_only = true
-
-[[procedure.legal_basis]]
-number = "123/2015/NĐ-CP"
-title = "Nghị định"
-)";
+const std::string catalog_text = tthc::test::data("cost_catalog.toml");
 
 }  // namespace
 

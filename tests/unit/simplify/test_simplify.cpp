@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include "core/diagnostic.hpp"
 #include "catalog/loader.hpp"
 #include "simplify/simplify.hpp"
@@ -30,57 +32,7 @@ reason = "r"
 legal = "l"
 )T";
 
-const char* catalog_text = R"([catalog]
-id = "t"
-name = "T"
-authority = "Ủy ban nhân dân thành phố Hà Nội"
-authority_kind = "province"
-place = "Hà Nội"
-
-[[procedure]]
-code = "TAM-a"
-name = "Thủ tục A"
-field = "Hộ tịch"
-levels = ["tỉnh"]
-agency = "Sở Tư pháp"
-
-[[procedure.channels]]
-kind = "trực tiếp"
-time = "5 ngày làm việc"
-fee = 8000
-
-[[procedure.dossier]]
-name = "Bản sao Sổ hộ khẩu"
-copies = 1
-
-[[procedure.dossier]]
-name = "Sổ hộ khẩu, nếu không khai thác được"
-originals = 1
-
-[[procedure.dossier]]
-name = "Sổ hộ khẩu cũ"
-originals = 1
-
-[[procedure.legal_basis]]
-number = "123/2015/NĐ-CP"
-title = "Nghị định phía trước"
-
-[[plan]]
-id = "p"
-procedure = "TAM-a"
-[[plan.changes]]
-kind = "remove-dossier"
-item = "bản sao sổ hộ khẩu"
-[[plan.changes]]
-kind = "set-time"
-channel = "*"
-time = "3 ngày làm việc"
-[[plan.changes]]
-kind = "add-channel"
-channel = "trực tuyến"
-time = "3 ngày làm việc"
-fee = 0
-)";
+const std::string catalog_text = tthc::test::data("simplify_catalog.toml");
 
 }  // namespace
 
