@@ -5,7 +5,29 @@
 # to a temporary directory renamed into place, so an interrupted run never
 # leaves half a catalog behind.
 #
+#   bench_setup NAME   what every bench script starts with: die() naming the script,
+#                      Ctrl-C and kill running the EXIT traps, N and RUNS checked,
+#                      $tthc found in $BUILD, GNU time and python3 present
 #   ensure_catalog N   sets $catalog to the catalog's path, generating it when needed
+
+# The settings every bench script reads from the environment.
+BUILD=${BUILD:-build}
+BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
+RUNS=${RUNS:-3}
+SEED=${SEED:-1}
+
+bench_setup() {
+    bench_name=$1
+    die() { echo "$bench_name: $*" >&2; exit 2; }
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    [[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$N'"
+    [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, got '$RUNS'"
+    tthc=$BUILD/tools/tthc
+    [[ -x $tthc ]] || die "$tthc not found or not executable (build first, or set BUILD)"
+    [[ -x /usr/bin/time ]] || die "/usr/bin/time not found (install GNU time)"
+    command -v python3 >/dev/null || die "python3 not found"
+}
 
 ensure_catalog() {
     local n=$1 seed=${SEED:-1} here

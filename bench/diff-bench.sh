@@ -12,15 +12,10 @@
 set -euo pipefail
 N=${1:-70000}
 K=${2:-100}
-BUILD=${BUILD:-build}
-BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
-RUNS=${RUNS:-3}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-die() { echo "diff-bench: $*" >&2; exit 2; }
-tthc=$BUILD/tools/tthc
-[[ -x $tthc ]] || die "$tthc not found (build first, or set BUILD)"
 # shellcheck source=bench/catalog.sh
 source "$here/catalog.sh"
+bench_setup diff-bench
 ensure_catalog "$N" || die "cannot generate the catalog"
 old=$catalog
 new=$BENCH_DIR/catalog-$N-changed-$K

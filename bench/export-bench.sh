@@ -19,30 +19,15 @@
 set -euo pipefail
 
 N=${1:-70000}
-BUILD=${BUILD:-build}
-BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
-RUNS=${RUNS:-3}
-SEED=${SEED:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [[ -z ${BENCH_OUT:-} ]]; then
     if [[ -d /dev/shm && -w /dev/shm ]]; then BENCH_OUT=/dev/shm; else BENCH_OUT=${TMPDIR:-/tmp}; fi
 fi
 
-die() { echo "export-bench: $*" >&2; exit 2; }
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-[[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$N'"
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, got '$RUNS'"
-tthc=$BUILD/tools/tthc
-[[ -x $tthc ]] || tthc=$BUILD/tthc
-[[ -x $tthc ]] || die "$BUILD/tools/tthc not found or not executable (build first, or set BUILD)"
-[[ -x /usr/bin/time ]] || die "/usr/bin/time not found (install GNU time)"
-command -v xmllint >/dev/null || die "xmllint not found (install libxml2-utils)"
-command -v python3 >/dev/null || die "python3 not found"
-
 # shellcheck source=bench/catalog.sh
 source "$here/catalog.sh"
+bench_setup export-bench
+command -v xmllint >/dev/null || die "xmllint not found (install libxml2-utils)"
 ensure_catalog "$N" || die "cannot generate the catalog"
 
 work=$(mktemp -d "$BENCH_OUT/export-bench.XXXXXX")

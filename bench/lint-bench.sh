@@ -16,28 +16,13 @@
 set -euo pipefail
 
 N=${1:-70000}
-BUILD=${BUILD:-build}
-BENCH_DIR=${BENCH_DIR:-/tmp/tthc-bench}
-RUNS=${RUNS:-3}
-SEED=${SEED:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-
-die() { echo "lint-bench: $*" >&2; exit 2; }
-# Make the EXIT traps below (temporary files) run on Ctrl-C and kill too.
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-[[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$N'"
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, got '$RUNS'"
-tthc=$BUILD/tools/tthc
-floor=$BUILD/bench/tthc-parse-floor
-[[ -x $tthc ]] || die "$tthc not found or not executable (build first, or set BUILD)"
-[[ -x $floor ]] || die "$floor not found or not executable (build first, or set BUILD)"
-[[ -x /usr/bin/time ]] || die "/usr/bin/time not found (install GNU time)"
-command -v python3 >/dev/null || die "python3 not found"
 
 # shellcheck source=bench/catalog.sh
 source "$here/catalog.sh"
+bench_setup lint-bench
+floor=$BUILD/bench/tthc-parse-floor
+[[ -x $floor ]] || die "$floor not found or not executable (build first, or set BUILD)"
 ensure_catalog "$N" || die "cannot generate the catalog"
 
 size_bytes=$(du -sb "$catalog" | cut -f1)

@@ -1,33 +1,10 @@
 #include "catalog/catalog_writer.hpp"
 
+#include "util/json.hpp"
+
 namespace tthc {
 
-std::string toml_quote(std::string_view s)
-{
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out = "\"";
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    return out + "\"";
-}
+std::string toml_quote(std::string_view s) { return backslash_quote(s); }
 
 void TomlOut::key(std::string_view k, const std::string& v) { out_ += std::string(k) + " = " + toml_quote(v) + "\n"; }
 

@@ -246,28 +246,15 @@ public:
         std::vector<DocumentJob> jobs;
         for (const auto& p : part.procedures) {
             if (delta_ && !delta_->upsert.count(code_identity(p.code.value))) continue;
-            DocumentJob j;
-            j.procedure = &p;
-            j.entry.type = ManifestEntry::Type::procedure;
-            j.entry.path = paths_.of(part.files.at(p.file), "procedures", p.code.value);
-            j.entry.code = p.code.value;
-            j.entry.action = "upsert";
-            j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
-            jobs.push_back(std::move(j));
+            jobs.push_back(procedure_job(part, p, "procedures", "upsert"));
             ++counts.procedures;
         }
         for (const auto& p : part.abolished) {
             const std::string id = code_identity(p.code.value);
             if (delta_ && !delta_->abolish.count(id)) continue;
             shipped_abolitions.insert(id);
-            DocumentJob j;
-            j.procedure = &p;
-            j.entry.type = ManifestEntry::Type::procedure;
-            j.entry.path = paths_.of(part.files.at(p.file), "abolished", p.code.value);
-            j.entry.code = p.code.value;
-            j.entry.action = "abolish";
+            DocumentJob j = procedure_job(part, p, "abolished", "abolish");
             if (auto it = abolished_by_.find(id); it != abolished_by_.end()) j.entry.decision = it->second;
-            j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
             jobs.push_back(std::move(j));
             ++counts.abolished;
         }
@@ -312,6 +299,19 @@ public:
     }
 
 private:
+    // The document of one procedure: where it goes in the package and its entry.
+    DocumentJob procedure_job(const Catalog& part, const Procedure& p, std::string_view folder, const char* action)
+    {
+        DocumentJob j;
+        j.procedure = &p;
+        j.entry.type = ManifestEntry::Type::procedure;
+        j.entry.path = paths_.of(part.files.at(p.file), folder, p.code.value);
+        j.entry.code = p.code.value;
+        j.entry.action = action;
+        j.entry.provisional = p.parsed_code && p.parsed_code->kind == ProcedureCode::Kind::provisional;
+        return j;
+    }
+
     // Writes, validates and hashes each document.
     void write(std::vector<DocumentJob>& jobs, unsigned threads)
     {

@@ -7,6 +7,11 @@
 
 namespace tthc {
 
+// A double-quoted string with the escapes JSON strings and TOML basic strings
+// share (\" \\ \b \t \n \f \r, \u00XX for other control characters and DEL);
+// UTF-8 passes through. Both formats read it back as the same text.
+std::string backslash_quote(std::string_view s);
+
 // A JSON string literal (with quotes); UTF-8 passes through, control characters are escaped.
 std::string json_quote(std::string_view s);
 
