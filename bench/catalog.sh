@@ -29,6 +29,17 @@ bench_setup() {
     command -v python3 >/dev/null || die "python3 not found"
 }
 
+# timed NAME CMD...: runs CMD under GNU time and appends its "wall_s peak_kib"
+# (or $TIMED_FORMAT) to $work/NAME.times. GNU time writes "Command exited with
+# non-zero status N" before the format line, so the last line is taken.
+timed() {
+    local name=$1; shift
+    local rc=0
+    /usr/bin/time -f "${TIMED_FORMAT:-%e %M}" -o "$work/time.out" "$@" || rc=$?
+    tail -n 1 "$work/time.out" >>"$work/$name.times"
+    return "$rc"
+}
+
 ensure_catalog() {
     local n=$1 seed=${SEED:-1} here
     here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -34,13 +34,7 @@ work=$(mktemp -d "$BENCH_OUT/export-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 pkg=$work/pkg
 
-timed() {  # timed NAME CMD...: appends "wall_s peak_kib user_s sys_s" to $work/NAME.times
-    local name=$1; shift
-    local rc=0
-    /usr/bin/time -f '%e %M %U %S' -o "$work/time.out" "$@" || rc=$?
-    tail -n 1 "$work/time.out" >>"$work/$name.times"
-    return "$rc"
-}
+TIMED_FORMAT='%e %M %U %S'  # timed (bench/catalog.sh) appends "wall_s peak_kib user_s sys_s"
 
 run_export() {
     rm -rf "$pkg"

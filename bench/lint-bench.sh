@@ -34,14 +34,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/lint-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # One timed run: appends "wall_seconds peak_kib" to $work/<name>.times and returns the exit status.
-# GNU time writes "Command exited with non-zero status N" before the format line, so take the last.
-timed() {
-    local name=$1; shift
-    local rc=0
-    /usr/bin/time -f '%e %M' -o "$work/time.out" "$@" || rc=$?
-    tail -n 1 "$work/time.out" >>"$work/$name.times"
-    return "$rc"
-}
 
 run_floor() {
     local rc=0

@@ -18,6 +18,13 @@ struct TempDir {
     std::string operator/(const std::string& name) const { return (path / name).string(); }
 };
 
+// A procedure file and a process file to move and remove.
+void two_files(const TempDir& dir)
+{
+    write_file_atomic(dir / "p.toml", "procedure");
+    write_file_atomic(dir / "q.toml", "process");
+}
+
 }  // namespace
 
 TEST_CASE("atomic writes replace, new-file writes never overwrite")
@@ -37,8 +44,7 @@ TEST_CASE("atomic writes replace, new-file writes never overwrite")
 TEST_CASE("a file transaction undoes every step when one fails")
 {
     TempDir dir;
-    write_file_atomic(dir / "p.toml", "procedure");
-    write_file_atomic(dir / "q.toml", "process");
+    two_files(dir);
     write_file_atomic(dir / "doc.md", "old document");
     FileTransaction tx;
     tx.move(dir / "p.toml", dir / "abolished/sub/p.toml");
@@ -59,8 +65,7 @@ TEST_CASE("a file transaction undoes every step when one fails")
 TEST_CASE("a file transaction that succeeds does every step")
 {
     TempDir dir;
-    write_file_atomic(dir / "p.toml", "procedure");
-    write_file_atomic(dir / "q.toml", "process");
+    two_files(dir);
     FileTransaction tx;
     tx.move(dir / "p.toml", dir / "abolished/p.toml");
     tx.remove(dir / "q.toml");
