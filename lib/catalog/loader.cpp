@@ -101,14 +101,19 @@ public:
     FileContext& ctx() { return ctx_; }
     toml::node* node(std::string_view key) { return table_.get(key); }
 
+    // The key's node; a missing required key is reported (and nothing returned).
+    toml::node* lookup(std::string_view key, Need need)
+    {
+        toml::node* n = table_.get(key);
+        if (!n && need == Need::required) missing(key);
+        return n;
+    }
+
     Text text(std::string_view key, Need need)
     {
         Text out{{}, pos_, false};
-        toml::node* n = table_.get(key);
-        if (!n) {
-            if (need == Need::required) missing(key);
-            return out;
-        }
+        toml::node* n = lookup(key, need);
+        if (!n) return out;
         auto* s = n->as_string();
         if (!s) {
             type_error(key, *n, "a string");
@@ -127,11 +132,8 @@ public:
     std::vector<Text> texts(std::string_view key, Need need)
     {
         std::vector<Text> out;
-        toml::node* n = table_.get(key);
-        if (!n) {
-            if (need == Need::required) missing(key);
-            return out;
-        }
+        toml::node* n = lookup(key, need);
+        if (!n) return out;
         auto* arr = n->as_array();
         if (!arr) {
             if (n->is_string())
@@ -158,11 +160,8 @@ public:
 
     std::optional<std::int64_t> integer(std::string_view key, Need need = Need::optional)
     {
-        const toml::node* n = table_.get(key);
-        if (!n) {
-            if (need == Need::required) missing(key);
-            return std::nullopt;
-        }
+        const toml::node* n = lookup(key, need);
+        if (!n) return std::nullopt;
         if (const auto* i = n->as_integer()) return i->get();
         type_error(key, *n, "an integer");
         return std::nullopt;
@@ -179,11 +178,8 @@ public:
 
     std::optional<Date> date(std::string_view key, Need need)
     {
-        const toml::node* n = table_.get(key);
-        if (!n) {
-            if (need == Need::required) missing(key);
-            return std::nullopt;
-        }
+        const toml::node* n = lookup(key, need);
+        if (!n) return std::nullopt;
         if (const auto* d = n->as_date()) {
             const toml::date v = d->get();
             return Date{v.year, v.month, v.day};
@@ -196,11 +192,8 @@ public:
     std::vector<std::pair<toml::table*, Pos>> tables(std::string_view key, Need need)
     {
         std::vector<std::pair<toml::table*, Pos>> out;
-        toml::node* n = table_.get(key);
-        if (!n) {
-            if (need == Need::required) missing(key);
-            return out;
-        }
+        toml::node* n = lookup(key, need);
+        if (!n) return out;
         auto* arr = n->as_array();
         if (!arr) {
             type_error(key, *n, "an array of tables ([[" + std::string(key) + "]])");
