@@ -706,6 +706,19 @@ void each_table(TableReader& r, std::string_view key, F&& f)
     for (const auto& [tab, tpos] : r.tables(key, Need::optional)) f(*tab, tpos);
 }
 
+// The [catalog] table of catalog.toml or of a single-file catalog (required).
+void read_catalog_table(FileContext& ctx, TableReader& r, toml::table& root, FileResult& out)
+{
+    if (toml::node* n = root.get("catalog")) {
+        if (auto* t = n->as_table())
+            out.info = convert_catalog_info(ctx, *t, pos_of(*n));
+        else
+            r.type_error("catalog", *n, "a table ([catalog])");
+    } else {
+        r.missing("catalog");
+    }
+}
+
 void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
 {
     // A file with a code and no [catalog] is one procedure on its own (an
@@ -717,14 +730,7 @@ void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
     TableReader r(ctx, root, Pos{1, 1}, "the catalog file",
                   {{"catalog", ""}, {"procedure", ""}, {"abolished", ""}, {"process", ""}, {"plan", ""},
                    {"decision", ""}, {"unit", ""}});
-    if (toml::node* n = root.get("catalog")) {
-        if (auto* t = n->as_table())
-            out.info = convert_catalog_info(ctx, *t, pos_of(*n));
-        else
-            r.type_error("catalog", *n, "a table ([catalog])");
-    } else {
-        r.missing("catalog");
-    }
+    read_catalog_table(ctx, r, root, out);
     each_table(r, "procedure", [&](toml::table& t, Pos p) {
         out.procedures.push_back(convert_procedure(ctx, t, p, false));
     });
@@ -744,14 +750,7 @@ void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::
     case FileKind::single: convert_single(ctx, root, out); return;
     case FileKind::catalog: {
         TableReader r(ctx, root, top, "catalog.toml", {{"catalog", ""}});
-        if (toml::node* n = root.get("catalog")) {
-            if (auto* t = n->as_table())
-                out.info = convert_catalog_info(ctx, *t, pos_of(*n));
-            else
-                r.type_error("catalog", *n, "a table ([catalog])");
-        } else {
-            r.missing("catalog");
-        }
+        read_catalog_table(ctx, r, root, out);
         return;
     }
     case FileKind::units: {
