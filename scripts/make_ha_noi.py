@@ -149,6 +149,103 @@ def edit(code: str, proc: dict, log: Log) -> None:
                 "a fragment (\"sinh tại Trung\") is misplaced in the published text; moved back where it belongs")
 
 
+# Content (tthc lint's content rules: dossier-note, capitals, district-named, glued-legal-number, abbreviation)
+
+STALE_COMMUNE_AGENCY = "Ủy ban Nhân dân xã, phường, thị trấn."
+NOTE_CASES = {"lưu ý", "ghi chú", "chú ý"}
+NOTE_PREFIXES = ("Lưu ý", "LƯU Ý", "Ghi chú:", "GHI CHÚ:", "Chú ý", "CHÚ Ý", "(*)", "*")
+
+
+def dossier_note_kind(d: dict) -> str | None:
+    """What lint's dossier-note rule sees in a dossier entry: "heading", "note" or None (a document)."""
+    name = d["name"].strip()
+    if d.get("case", "").strip().lower() in NOTE_CASES or name.startswith(NOTE_PREFIXES):
+        return "note"
+    if d.get("originals", 0) or d.get("copies", 0):
+        return None
+    if name.endswith(":"):
+        return "heading"
+    if (name.startswith(("Trường hợp", "Trong trường hợp")) and " thì " in name) or " có trách nhiệm " in name:
+        return "note"
+    return None
+
+
+# Text repairs, each (code, key, published, corrected, why).
+TEXT_REPAIRS = [
+    ("2.001035", "channels.note", "Nghị định số 55/2015/NĐ-về", "Nghị định số 55/2015/NĐ-CP về",
+     "the symbol of the decree is cut short (glued-legal-number); Nghị định số 55/2015/NĐ-CP is the decree on "
+     "credit policy for agricultural and rural development that the sentence names"),
+    ("1.003583", "steps", "trình Lãnh đạo UBND ký", "trình Lãnh đạo Ủy ban nhân dân cấp xã ký",
+     "\"UBND\" is never written out in the record (abbreviation, Nghị định 30/2020/NĐ-CP); the body that signs the "
+     "Giấy khai sinh of this commune procedure is the Ủy ban nhân dân cấp xã, as the record's other steps say"),
+]
+
+
+def repair_text(code: str, proc: dict, log: Log) -> None:
+    for c, key, old, new, why in TEXT_REPAIRS:
+        if c != code:
+            continue
+        hits = 0
+        if key == "steps":
+            for i, st in enumerate(proc["steps"]):
+                if old in st:
+                    proc["steps"][i] = st.replace(old, new)
+                    hits += 1
+        elif key == "channels.note":
+            for ch in proc["channels"]:
+                if old in ch.get("note", ""):
+                    ch["note"] = ch["note"].replace(old, new)
+                    hits += 1
+        assert hits, (code, key, old)
+        log.add(code, f"{key} ({hits}×)" if hits > 1 else key, q(old), q(new), why)
+
+
+# A published note that asks for a document: rewritten as that document, its condition in case.
+POSTAL_NOTE = ("Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các giấy tờ "
+               "phải xuất trình nêu trên.")
+POSTAL_ENTRY = {"name": "Bản sao có chứng thực các giấy tờ phải xuất trình nêu trên", "originals": 0, "copies": 1,
+                "case": "Gửi hồ sơ qua hệ thống bưu chính"}
+
+
+def content_edits(code: str, proc: dict, log: Log) -> None:
+    for key in ("agency", "authority"):
+        if proc.get(key) == STALE_COMMUNE_AGENCY:
+            log.add(code, key, q(STALE_COMMUNE_AGENCY), q(COMMUNE_AGENCY),
+                    "since 1 July 2025 there is no thị trấn (district-named), and Nghị định 30/2020/NĐ-CP writes "
+                    "\"Ủy ban nhân dân\" (capitals); \"cấp xã\" is the record's own level (\"Cấp xã\")")
+            proc[key] = COMMUNE_AGENCY
+    repair_text(code, proc, log)
+    kept, notes, headings = [], [], 0
+    for d in proc.get("dossier", []):
+        if d["name"].strip() == POSTAL_NOTE:
+            kept.append(dict(POSTAL_ENTRY))
+            log.add(code, "dossier entry", q(POSTAL_NOTE) + " (0 bản chính, 0 bản sao, xuất trình)",
+                    f"{q(POSTAL_ENTRY['name'])}, 1 bản sao, case {q(POSTAL_ENTRY['case'])}",
+                    "a rule written as a dossier entry (dossier-note) that asks for a document: the document is named, "
+                    "with its trường hợp in case and the bản sao it asks for counted")
+            continue
+        kind = dossier_note_kind(d)
+        if kind == "note":
+            notes.append(d["name"].strip())
+        elif kind == "heading":
+            headings += 1
+        else:
+            kept.append(d)
+    if notes:
+        text = "Lưu ý về thành phần hồ sơ:\n" + "\n".join("- " + n for n in notes)
+        proc["conditions"] = (proc["conditions"] + "\n\n" + text) if proc.get("conditions") else text
+        log.add(code, f"dossier: {len(notes)} notes", "dossier entries (\"Lưu ý\" table, \"Trường hợp … thì …\", "
+                "\"… có trách nhiệm …\", 0 bản chính, 0 bản sao)", "conditions, under \"Lưu ý về thành phần hồ sơ\"",
+                "notes, not documents to hand in (dossier-note): a thành phần hồ sơ is counted and printed as a "
+                "document; their text is kept word for word, in the order published")
+    if headings:
+        log.add(code, f"dossier: {headings} heading{'s' if headings > 1 else ''}",
+                "\"… các giấy tờ sau:\", \"… gồm:\" (0 bản chính, 0 bản sao)", "(dropped)",
+                "an introduction to a list, not a document (dossier-note); the portal's rows are not in the order of "
+                "the list, and the documents it introduces remain entries of their own")
+    proc["dossier"] = kept
+
+
 # ------------------------------------------------------------------------------------------------------------------
 # Checks: the catalog must be clean under catalog format version 1
 
@@ -228,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
                 rec = json.load(f)
             conv = cp.convert(rec)
             edit(code, conv.proc, log)
+            content_edits(code, conv.proc, log)
             doc = cp.procedure_toml(conv.proc)
             errors += check(tomllib.loads(doc))  # what a reader of the file will see
             if not nfc_ok(doc):

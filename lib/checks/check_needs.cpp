@@ -25,6 +25,9 @@ void drop(std::vector<T>& v) { std::vector<T>().swap(v); }
 //             time.value          process-over/-under/-uncheckable messages
 //             duration            process_channel() and the process total
 //   dossier: name.value           unknown-dossier (and its suggestion)
+// The content rules (content.hpp) read every text field; a caller that shrinks
+// procedures runs them first (check_procedure_content) and checks the shrunken
+// catalog with LintOptions::content off, as StreamingCheck (lint, export) does.
 // Everything else goes, including the positions nobody reports at. Channels
 // other than an online one matter only to a procedure a process or plan
 // names, and dossier names only to one a plan names; an abolished procedure

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "checks/content.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
 
@@ -44,6 +45,7 @@ void procedure_checks(const Procedure& p, const LintOptions& options, Report rep
                    "online is \"" + p.online.value +
                        "\" but no channels entry has kind \"trực tuyến\"; add the online channel with its thời hạn and fee");
     }
+    if (options.content) content_checks(p, options.today, report);
 }
 
 class Checker {
@@ -361,6 +363,15 @@ std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& f
 {
     std::vector<Diagnostic> out;
     procedure_checks(p, options, [&](Rule rule, Pos pos, std::string message) {
+        out.push_back(make_diagnostic(file, pos, rule, std::move(message)));
+    });
+    return out;
+}
+
+std::vector<Diagnostic> check_procedure_content(const Procedure& p, const std::string& file, const LintOptions& options)
+{
+    std::vector<Diagnostic> out;
+    content_checks(p, options.today, [&](Rule rule, Pos pos, std::string message) {
         out.push_back(make_diagnostic(file, pos, rule, std::move(message)));
     });
     return out;

@@ -14,6 +14,10 @@ namespace tthc {
 
 struct LintOptions {
     Date today;  // for date-dependent rules (district-level); the caller decides what "today" is
+    // The content rules (checks/content.hpp) read every text field. A caller that
+    // checks shrunken procedures (StreamingCheck, keep_what_checks_read) runs them on the
+    // whole procedure first (check_procedure_content) and turns them off here.
+    bool content = true;
 };
 
 // Cross-file checks on a loaded catalog; returns only the new findings.
@@ -31,9 +35,17 @@ struct ProcedureKey {
 };
 
 // The checks of one procedure on its own (level huyện after 1 July 2025, an
-// online service without an online channel), as check_catalog runs them on
-// every procedure of Catalog::procedures; `file` names it in the findings.
+// online service without an online channel, and the content rules unless
+// options.content is false), as check_catalog runs them on every procedure of
+// Catalog::procedures; `file` names it in the findings.
 std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options);
+
+// The content findings of one procedure alone (checks/content.hpp: glued legal
+// numbers, districts named after 1 July 2025 by options.today, capitals,
+// abbreviations, repeated text, notes among the dossier entries), in the order
+// of the procedure's fields. Empty when its text has none: what a document that
+// prints the procedure needs to know. Never throws on any text.
+std::vector<Diagnostic> check_procedure_content(const Procedure& p, const std::string& file, const LintOptions& options);
 
 // check_catalog, with more procedures known only by their keys (in force and
 // abolished; their check_procedure findings are the caller's).

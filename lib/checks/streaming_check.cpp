@@ -43,6 +43,10 @@ void StreamingCheck::add_procedures(Catalog& part)
             const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
             const bool named = !p.abolished && (needs_.by_processes.count(identity) || needs_.by_plans.count(identity));
             if (named) {
+                // the content rules read the text that shrinking drops: run them now
+                // (finish() runs the cross-file checks with content off)
+                auto content = check_procedure_content(p, catalog_.files[p.file], options_);
+                collect(content);
                 keep_what_checks_read(p, needs_);
                 to->push_back(std::move(p));
                 continue;
@@ -60,8 +64,10 @@ void StreamingCheck::add_procedures(Catalog& part)
 
 std::vector<Diagnostic> StreamingCheck::finish()
 {
-    auto cross = check_catalog(catalog_, options_, keys_);
-    collect(cross);
+    LintOptions cross = options_;
+    cross.content = false;  // run on each procedure before it was shrunk (add_procedures)
+    auto found = check_catalog(catalog_, cross, keys_);
+    collect(found);
     sort_diagnostics(found_);
     return std::move(found_);
 }

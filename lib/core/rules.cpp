@@ -108,6 +108,48 @@ const RuleInfo rule_table[] = {
      "A process's channel, or a plan change's channel, must be a channel kind of the procedure (or \"*\" in plans)."},
     {Rule::duplicate_id, "duplicate-id", S::error, Scope::catalog, 0, "An id, number or process is defined twice.",
      "Unit ids, plan ids and decision numbers are unique, and a procedure has at most one internal process."},
+    // Content rules: what the published text says (checks/content.hpp).
+    {Rule::glued_legal_number, "glued-legal-number", S::error, Scope::catalog, F::tolerated,
+     "Legal numbers run into other text or are written twice.",
+     "A số ký hiệu with a year (08.a/2010/TT-BTP) touches the text before or after it, is written twice with "
+     "nothing between, or has its symbol cut short (55/2015/NĐ-về): the portal ran the cells of its legal-basis "
+     "table together (\"Thông tư 08.a/2010/TT-BTP08.a/2010/TT-BTPThông tư 09b/2013/TT-BTP...\"). An error: the "
+     "text no longer says which documents it cites, and a decision that prints it cites documents that do not "
+     "exist. Write each document once, its number set apart, in a legal_basis row of its own; drop the rows of "
+     "documents that are no longer in force. export --as-published keeps it as published."},
+    {Rule::district_named, "district-named", S::warning, Scope::catalog, 0,
+     "Text names a district or thị trấn after 1 July 2025.",
+     "Since 1 July 2025 local government has two levels: there is no cấp huyện (huyện, quận, thị xã) and no "
+     "thị trấn. A procedure in force on or after that date whose text (agency, address, conditions, steps, "
+     "dossier, results, channel notes) still names \"huyện\", \"quận\", \"thị xã\" or \"thị trấn\" sends people "
+     "to a body that no longer exists. Legal basis titles and issuers are not checked: an old document keeps "
+     "the name it was issued with (\"... Quận/huyện ...\"). A warning, like district-level: a text can still "
+     "speak of the past (a decision an old district body issued), which a person must judge. The date "
+     "checked is --today."},
+    {Rule::capitals, "capitals", S::warning, Scope::catalog, 0,
+     "\"Ủy ban Nhân dân\": wrong capitals in the name of a body.",
+     "Nghị định 30/2020/NĐ-CP (Phụ lục II) writes the kind of a state body with one capital: \"Ủy ban nhân "
+     "dân\", \"Hội đồng nhân dân\". The portal often writes \"Ủy ban Nhân dân\". A warning: the meaning is "
+     "clear, but a decision must not print it so. All capitals (a heading) are not reported."},
+    {Rule::abbreviation, "abbreviation", S::warning, Scope::catalog, 0,
+     "An agency name abbreviated (UBND, HĐND, BHXH, BHYT) and never written out.",
+     "Nghị định 30/2020/NĐ-CP (Phụ lục I) allows an abbreviation only after the words are written out once "
+     "with the abbreviation in brackets. A procedure that writes \"UBND cấp xã\" or \"Công đoàn cơ quan BHXH "
+     "Việt Nam\" without \"Ủy ban nhân dân (UBND)\" anywhere is reported at each text that abbreviates. Symbols "
+     "of legal numbers (QĐ-UBND) and legal basis titles are not. A warning: write the name out."},
+    {Rule::repeated_text, "repeated-text", S::warning, Scope::catalog, 0,
+     "The same value pasted twice.",
+     "A text that is one phrase of two or more words written twice (\"X X\", \"X; X\", \"XX\"), or a legal basis "
+     "number cited in two rows of one procedure. The portal's pages repeat cells when they are copied; keep "
+     "the value once. A warning: nothing is lost, but the document prints it twice."},
+    {Rule::dossier_note, "dossier-note", S::warning, Scope::catalog, 0,
+     "A dossier entry that is a note, not a document.",
+     "A thành phần hồ sơ names a document to hand in. An entry whose case is \"Lưu ý\" or \"Ghi chú\", whose "
+     "name begins with \"Lưu ý\", \"Ghi chú:\", \"Chú ý\" or \"*\", or which counts 0 bản chính and 0 bản sao and "
+     "is a heading (it ends in ':'), a rule (\"Trường hợp ... thì ...\") or a duty (\"... có trách nhiệm ...\") "
+     "is a note the portal published in the dossier table. Move it to conditions, or name the document it "
+     "asks for (and put its trường hợp in case). A warning: the text may be right, but it is counted and "
+     "printed as a document to hand in."},
     {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
      "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
     {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",

@@ -53,6 +53,24 @@ int32_t next_code_point(std::string_view s, std::size_t& i)
 }
 #pragma GCC diagnostic pop
 
+bool is_letter(int32_t c) { return c >= 0 && u_isalpha(c); }
+bool is_upper(int32_t c) { return c >= 0 && u_isupper(c); }
+bool is_lower(int32_t c) { return c >= 0 && u_islower(c); }
+
+int32_t prev_code_point(std::string_view s, std::size_t& i)
+{
+    std::size_t j = i;
+    while (j > 0) {
+        --j;
+        if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) break;
+    }
+    std::size_t k = j;
+    const int32_t c = next_code_point(s, k);
+    if (k != i) return -1;
+    i = j;
+    return c;
+}
+
 std::optional<Pos> find_invalid_utf8(std::string_view text)
 {
     std::uint32_t line = 1, column = 1;

@@ -37,6 +37,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // invalid sequence (i then skips the bad bytes).
 int32_t next_code_point(std::string_view s, std::size_t& i);
 
+// Unicode letter and case properties of one code point (ICU), for scanning
+// Vietnamese text: a letter glued to a number, a capital inside a name.
+bool is_letter(int32_t c);
+bool is_upper(int32_t c);
+bool is_lower(int32_t c);
+
+// The code point that ends just before byte offset i (0 < i <= size), and
+// moves i back to where it starts; -1 for an invalid sequence.
+int32_t prev_code_point(std::string_view s, std::size_t& i);
+
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 

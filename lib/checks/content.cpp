@@ -1,0 +1,371 @@
+#include "checks/content.hpp"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "util/unicode.hpp"
+
+namespace tthc {
+
+namespace {
+
+// One text value of a procedure and the key it was written under.
+struct Field {
+    std::string_view key;
+    const Text* text;
+    bool legal;  // a legal basis row: the words of another document, cited as it is written
+};
+
+std::vector<Field> text_fields(const Procedure& p)
+{
+    std::vector<Field> out;
+    auto add = [&](std::string_view key, const Text& t, bool legal = false) {
+        if (!t.value.empty()) out.push_back({key, &t, legal});
+    };
+    add("name", p.name);
+    add("agency", p.agency);
+    add("authority", p.authority);
+    add("delegated", p.delegated);
+    add("coordinating", p.coordinating);
+    add("address", p.address);
+    add("conditions", p.conditions);
+    for (const auto& t : p.subjects) add("subjects", t);
+    for (const auto& t : p.steps) add("steps", t);
+    for (const auto& r : p.results) add("results.name", r.name);
+    for (const auto& c : p.channels) {
+        add("channels.fee_note", c.fee_note);
+        add("channels.note", c.note);
+        add("channels.case", c.case_name);
+    }
+    for (const auto& d : p.dossier) {
+        add("dossier.name", d.name);
+        add("dossier.form", d.form);
+        add("dossier.case", d.case_name);
+    }
+    for (const auto& l : p.legal_basis) {
+        add("legal_basis.title", l.title, true);
+        add("legal_basis.issuer", l.issuer, true);
+    }
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+int32_t cp_at(std::string_view s, std::size_t i) { return i < s.size() ? next_code_point(s, i) : -1; }
+int32_t cp_before(std::string_view s, std::size_t i)
+{
+    if (i == 0) return -1;
+    return prev_code_point(s, i);
+}
+
+// Up to `n` code points of s before and after byte offset at, as "…xy…".
+std::string around(std::string_view s, std::size_t at, int before, int after)
+{
+    std::size_t b = at, e = at;
+    for (int k = 0; k < before && b > 0; ++k) prev_code_point(s, b);
+    for (int k = 0; k < after && e < s.size(); ++k) next_code_point(s, e);
+    std::string out = b > 0 ? "…" : "";
+    out += s.substr(b, e - b);
+    if (e < s.size()) out += "…";
+    for (auto& c : out)
+        if (c == '\n') c = ' ';
+    return "\"" + out + "\"";
+}
+
+// ---------------------------------------------------------------- glued-legal-number
+
+// The bytes of `token` (a symbol read up to white space or punctuation) that
+// are the symbol: groups of capitals and digits joined by '-' ("TT-BTP",
+// "TTg", "QĐ-BCA-C06"). A group that turns into a word ("BTPThông",
+// "CPngày") or a group that starts in lower case ("NĐ-về") ends it there.
+std::size_t symbol_end(std::string_view token)
+{
+    std::size_t g = 0;
+    while (g < token.size()) {
+        const int32_t first = cp_at(token, g);
+        if (!is_upper(first) && !(first >= '0' && first <= '9')) return g;
+        std::size_t i = g;
+        while (i < token.size() && token[i] != '-') {
+            std::size_t n = i;
+            const int32_t c = next_code_point(token, n);
+            if (is_lower(c) && is_lower(cp_at(token, n))) {
+                std::size_t p = i;
+                const int32_t prev = i > 0 ? prev_code_point(token, p) : -1;
+                return is_upper(prev) && p > g ? p : i;
+            }
+            i = n;
+        }
+        if (i >= token.size()) return token.size();
+        g = i + 1;  // past the '-'
+    }
+    return token.size();
+}
+
+// What is wrong with the legal numbers of one text: each number with a year
+// that touches the text before or after it, is written twice in a row, or
+// whose symbol is cut short.
+std::vector<std::string> glued_numbers(std::string_view s)
+{
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i + 6 < s.size(); ++i) {
+        if (s[i] != '/' || s[i + 5] != '/') continue;
+        if (!is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]) || !is_digit(s[i + 4])) continue;
+        std::size_t j = i;  // the number: digits, maybe ".a" or "b" (08.a/2010, 09b/2013)
+        while (j > 0 && (is_digit(s[j - 1]) || is_ascii_lower(s[j - 1]) || s[j - 1] == '.')) --j;
+        while (j < i && !is_digit(s[j])) ++j;
+        if (j == i || !is_upper(cp_at(s, i + 6))) continue;
+        std::size_t k = i + 6;
+        while (k < s.size()) {
+            std::size_t n = k;
+            const int32_t c = next_code_point(s, n);
+            if (c != '-' && !(c >= '0' && c <= '9') && !is_letter(c)) break;
+            k = n;
+        }
+        std::string_view token = s.substr(i + 6, k - i - 6);
+        const bool continues = k < s.size() && (s[k] == '/' || (s[k] == '.' && k + 1 < s.size() &&
+                                                                   (is_digit(s[k + 1]) || is_ascii_lower(s[k + 1]))));
+        if (continues) {
+            // the next number starts inside this token ("TT-BTP08.a/2010", "TT-BTP09b/2013")
+            std::size_t t = token.size();
+            while (t > 0 && (is_digit(token[t - 1]) || is_ascii_lower(token[t - 1]))) --t;
+            if (t < token.size() && t > 0 && is_digit(token[t])) token = token.substr(0, t);
+        }
+        const std::size_t end = symbol_end(token);
+        const std::string number = std::string(s.substr(j, i + 6 - j)) + std::string(token.substr(0, end));
+        const int32_t prev = cp_before(s, j);
+        // "...Tư pháp.18/2026/NĐ-CP": the end of one row and the next number with no space between
+        const bool after_stop = (prev == '.' || prev == ',' || prev == ';') && is_letter(cp_before(s, j - 1));
+        if (is_letter(prev) || (prev >= '0' && prev <= '9') || after_stop) {
+            const std::string_view head = s.substr(0, j);
+            if (head.size() >= number.size() && head.substr(head.size() - number.size()) == number)
+                out.push_back(number + " twice with nothing between");
+            else
+                out.push_back(number + " glued to the text before it, " + around(s, j, 12, 16));
+        }
+        const std::size_t at = i + 6 + end;
+        if (end > 0 && token[end - 1] == '-' && at < s.size() && s[at] == ' ')
+            out.push_back(number + " broken by a space after '-', " + around(s, at, 14, 6));
+        else if (end > 0 && token[end - 1] == '-')
+            out.push_back(number + " cut short, " + around(s, at, 14, 6));
+        else if (end < token.size())
+            out.push_back(number + " glued to the text after it, " + around(s, at, 6, 5));
+        i = i + 5;
+    }
+    return out;
+}
+
+void check_glued(const std::vector<Field>& fields, const ContentReport& report)
+{
+    for (const auto& f : fields) {
+        const auto problems = glued_numbers(f.text->value);
+        if (problems.empty()) continue;
+        std::string list;
+        for (const auto& p : problems) list += (list.empty() ? "" : "; ") + p;
+        report(Rule::glued_legal_number, f.text->pos,
+               std::string(f.key) + " runs legal numbers into other text: " + list +
+                   "; write each document once, with its number set apart (one legal_basis row each)");
+    }
+}
+
+// ---------------------------------------------------------------- word search
+
+// Byte offset of the first occurrence of one of `words` in s that stands as a
+// word (no letter on either side), or npos; `which` names the word found.
+std::size_t find_word(std::string_view s, const std::vector<std::string_view>& words, std::string_view* which)
+{
+    std::size_t best = std::string_view::npos;
+    for (const auto w : words) {
+        for (std::size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + 1)) {
+            const int32_t before = cp_before(s, at);
+            const int32_t after = cp_at(s, at + w.size());
+            if (is_letter(before) || is_letter(after)) continue;
+            if (at < best) {
+                best = at;
+                *which = w;
+            }
+            break;
+        }
+    }
+    return best;
+}
+
+// ---------------------------------------------------------------- district-named
+
+void check_district(const std::vector<Field>& fields, const ContentReport& report)
+{
+    static const std::vector<std::string_view> words = {"huyện", "Huyện", "HUYỆN", "quận", "Quận", "QUẬN",
+                                                         "thị xã", "Thị xã", "THỊ XÃ", "thị trấn", "Thị trấn",
+                                                         "Thị Trấn", "THỊ TRẤN"};
+    for (const auto& f : fields) {
+        if (f.legal) continue;  // the title or issuer of a document as it was issued
+        std::string_view word;
+        const std::string_view s = f.text->value;
+        const std::size_t at = find_word(s, words, &word);
+        if (at == std::string_view::npos) continue;
+        report(Rule::district_named, f.text->pos,
+               std::string(f.key) + " names \"" + std::string(word) + "\" (" + around(s, at, 24, 16) +
+                   "): since 1 July 2025 there are no districts (cấp huyện) and no thị trấn; name the body "
+                   "that does this now (cấp tỉnh or cấp xã)");
+    }
+}
+
+// ---------------------------------------------------------------- capitals
+
+// "Ủy ban nhân dân", "Hội đồng nhân dân": the name of the kind of body takes
+// one capital (Nghị định 30/2020/NĐ-CP, Phụ lục II); every other mix of
+// capitals ("Ủy ban Nhân dân", "Hội Đồng Nhân Dân") is a finding. All
+// capitals (a heading) and all lower case (a common noun) are not.
+std::vector<std::string> wrong_capitals()
+{
+    std::vector<std::string> out;
+    const std::array<std::array<std::string_view, 2>, 3> heads = {{{"Ủy", "ban"}, {"Uỷ", "ban"}, {"Hội", "đồng"}}};
+    for (const auto& h : heads)
+        for (int mask = 1; mask < 8; ++mask) {
+            const std::string second = (mask & 1) ? (h[1] == "ban" ? "Ban" : "Đồng") : std::string(h[1]);
+            const std::string third = (mask & 2) ? "Nhân" : "nhân";
+            const std::string fourth = (mask & 4) ? "Dân" : "dân";
+            out.push_back(std::string(h[0]) + " " + second + " " + third + " " + fourth);
+        }
+    return out;
+}
+
+void check_capitals(const std::vector<Field>& fields, const ContentReport& report)
+{
+    static const std::vector<std::string> spellings = wrong_capitals();
+    static const std::vector<std::string_view> words(spellings.begin(), spellings.end());
+    for (const auto& f : fields) {
+        if (f.legal) continue;
+        std::string_view word;
+        const std::size_t at = find_word(f.text->value, words, &word);
+        if (at == std::string_view::npos) continue;
+        const bool council = word.rfind("Hội", 0) == 0;
+        report(Rule::capitals, f.text->pos,
+               std::string(f.key) + " writes \"" + std::string(word) + "\"; write \"" +
+                   (council ? "Hội đồng nhân dân" : "Ủy ban nhân dân") +
+                   "\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body takes a capital)");
+    }
+}
+
+// ---------------------------------------------------------------- abbreviation
+
+void check_abbreviations(const std::vector<Field>& fields, const ContentReport& report)
+{
+    static const std::vector<std::pair<std::string_view, std::string_view>> known = {
+        {"UBND", "Ủy ban nhân dân"}, {"HĐND", "Hội đồng nhân dân"}, {"BHXH", "Bảo hiểm xã hội"},
+        {"BHYT", "bảo hiểm y tế"}};
+    std::vector<std::string_view> unexplained;  // never written out with the abbreviation in brackets
+    for (const auto& [abbr, full] : known) {
+        const std::string bracketed = "(" + std::string(abbr) + ")";
+        bool explained = false;
+        for (const auto& f : fields) explained = explained || f.text->value.find(bracketed) != std::string::npos;
+        if (!explained) unexplained.push_back(abbr);
+    }
+    if (unexplained.empty()) return;
+    for (const auto& f : fields) {
+        if (f.legal) continue;  // symbols such as QĐ-UBND, and other documents' titles
+        std::string_view word;
+        const std::string_view s = f.text->value;
+        const std::size_t at = find_word(s, unexplained, &word);
+        if (at == std::string_view::npos) continue;
+        if (at > 0 && (s[at - 1] == '-' || s[at - 1] == '/')) continue;  // a number's symbol: 84/2025/QĐ-UBND
+        std::string_view full;
+        for (const auto& [a, fl] : known)
+            if (a == word) full = fl;
+        report(Rule::abbreviation, f.text->pos,
+               std::string(f.key) + " abbreviates \"" + std::string(full) + "\" as \"" + std::string(word) + "\" (" +
+                   around(s, at, 12, 16) + "); write it out, as Nghị định 30/2020/NĐ-CP asks of a name not "
+                   "written out before with its abbreviation in brackets");
+    }
+}
+
+// ---------------------------------------------------------------- repeated-text
+
+// The repeated phrase when s is one phrase of at least two words written
+// twice: "X X", "XX", "X; X", "X, X", "X. X", "X - X", "X / X", a line break
+// between; nothing otherwise.
+std::optional<std::string_view> repeated_phrase(std::string_view s)
+{
+    s = trim(s);
+    for (const std::string_view sep : {"", " ", "; ", ", ", ". ", " - ", " / ", "\n", "; \n"}) {
+        if (s.size() <= sep.size() || (s.size() - sep.size()) % 2 != 0) continue;
+        const std::size_t half = (s.size() - sep.size()) / 2;
+        const std::string_view x = s.substr(0, half);
+        if (s.substr(half, sep.size()) != sep || s.substr(half + sep.size()) != x) continue;
+        if (trim(x).find(' ') == std::string_view::npos) continue;  // one word: too short to say it was pasted
+        return trim(x);
+    }
+    return std::nullopt;
+}
+
+void check_repeated(const Procedure& p, const std::vector<Field>& fields, const ContentReport& report)
+{
+    for (const auto& f : fields) {
+        const auto x = repeated_phrase(f.text->value);
+        if (!x) continue;
+        report(Rule::repeated_text, f.text->pos,
+               std::string(f.key) + " is the same text twice (\"" + std::string(*x) + "\"); keep it once");
+    }
+    std::map<std::string, const LegalBasis*> seen;
+    for (const auto& l : p.legal_basis) {
+        if (l.number.value.empty()) continue;
+        auto [it, inserted] = seen.emplace(l.number.value, &l);
+        if (inserted) continue;
+        report(Rule::repeated_text, l.pos,
+               "legal basis " + l.number.value + " is cited again (first at line " +
+                   std::to_string(it->second->pos.line) + "); keep one row");
+    }
+}
+
+// ---------------------------------------------------------------- dossier-note
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Why a dossier entry is a note rather than a document, or nothing.
+std::optional<std::string> note_reason(const DossierItem& d)
+{
+    const std::string_view name = trim(d.name.value);
+    const std::string kase = fold(d.case_name.value);
+    if (kase == "lưu ý" || kase == "ghi chú" || kase == "chú ý") return "its case is \"" + d.case_name.value + "\"";
+    // "Ghi chú" only with a colon: "ghi chú kết hôn" is also the name of a hộ tịch act
+    for (const std::string_view w : {"Lưu ý", "LƯU Ý", "Ghi chú:", "GHI CHÚ:", "Chú ý", "CHÚ Ý", "(*)", "*"})
+        if (starts_with(name, w)) return "it begins with \"" + std::string(w) + "\"";
+    if (d.originals != 0 || d.copies != 0 || name.empty()) return std::nullopt;
+    if (name.back() == ':') return "it is a heading (it ends in ':') with 0 bản chính, 0 bản sao";
+    const bool conditional = (starts_with(name, "Trường hợp") || starts_with(name, "Trong trường hợp")) &&
+                             name.find(" thì ") != std::string_view::npos;
+    if (conditional) return "it is a rule (\"Trường hợp … thì …\") with 0 bản chính, 0 bản sao";
+    if (name.find(" có trách nhiệm ") != std::string_view::npos)
+        return "it states a duty (\"… có trách nhiệm …\") with 0 bản chính, 0 bản sao";
+    return std::nullopt;
+}
+
+void check_dossier_notes(const Procedure& p, const ContentReport& report)
+{
+    for (const auto& d : p.dossier) {
+        const auto why = note_reason(d);
+        if (!why) continue;
+        report(Rule::dossier_note, d.name.pos,
+               "dossier entry " + around(d.name.value, 0, 0, 40) + " is a note, not a document (" + *why +
+                   "); move the note to conditions, or name the document it asks for");
+    }
+}
+
+}  // namespace
+
+void content_checks(const Procedure& p, const Date& today, const ContentReport& report)
+{
+    static const Date no_district{2025, 7, 1};
+    const std::vector<Field> fields = text_fields(p);
+    check_glued(fields, report);
+    if (today >= no_district) check_district(fields, report);
+    check_capitals(fields, report);
+    check_abbreviations(fields, report);
+    check_repeated(p, fields, report);
+    check_dossier_notes(p, report);
+}
+
+}  // namespace tthc
