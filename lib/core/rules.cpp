@@ -79,7 +79,7 @@ const RuleInfo rule_table[] = {
      "the document has one."},
     {Rule::bad_level, "bad-level", S::error, Scope::catalog, 0, "An unknown cấp thực hiện.",
      "levels takes any of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"."},
-    {Rule::district_level, "district-level", S::warning, Scope::catalog, 0, "Level \"huyện\" after 1 July 2025.",
+    {Rule::district_level, "district-level", S::warning, Scope::catalog, F::content, "Level \"huyện\" after 1 July 2025.",
      "Since 1 July 2025 there is no district level (cấp huyện). A procedure in force on or after that date that "
      "still names \"huyện\" must be re-announced at \"tỉnh\" or \"xã\". The date checked is --today."},
     {Rule::online_channel, "online-channel", S::error, Scope::catalog, F::tolerated, "Online service without an online channel.",
