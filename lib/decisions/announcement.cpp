@@ -375,8 +375,9 @@ Article responsibilities_article(const Context& c)
                     "liệu quốc gia về thủ tục hành chính; chủ trì, phối hợp " + office + " xây dựng, cập nhật quy trình "
                     "nội bộ, quy trình điện tử giải quyết các thủ tục hành chính này trên Hệ thống thông tin giải quyết "
                     "thủ tục hành chính theo quy định.");
-    p.push_back("2. " + office + " công khai các thủ tục hành chính nêu tại Điều 1 Quyết định này trên Cổng Dịch vụ công "
-                "quốc gia; theo dõi, đôn đốc, kiểm tra việc thực hiện.");
+    p.push_back("2. " + office + " công khai " + (c.abolition_only() ? "việc bãi bỏ " : "") +
+                "các thủ tục hành chính nêu tại Điều 1 Quyết định này trên Cổng Dịch vụ công quốc gia; theo dõi, đôn "
+                "đốc, kiểm tra việc thực hiện.");
     std::vector<const Procedure*> procs;
     for (const auto* list : {&c.added, &c.amended, &c.abolished})
         for (const auto& e : *list) procs.push_back(e.p);
