@@ -92,7 +92,7 @@ int run_process(ProcessArgs args)
     for (const auto& r : processes)
         if (r.procedure) procs.push_back(r.procedure);
     const auto content = content_findings(catalog, procs, LintOptions{info.date});
-    for (const auto& d : content) std::cerr << format_diagnostic(d, stderr_color(args.common));
+    for (const auto& d : content) std::cerr << format_diagnostic(d, use_color(args.common, STDERR_FILENO));
     if (!content.empty() && !args.allow_content_errors)
         throw Error("the procedures to print have " + plural(content.size(), "content error", "content errors") +
                         " (above); nothing was drafted",

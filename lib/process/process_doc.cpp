@@ -108,7 +108,7 @@ std::string service_centre(const Catalog& c)
 
 // Where an earlier decision's appendix put each process: "số 1 Mục I Phần A",
 // numbered as this toolkit lays an appendix out (by level, field and code).
-std::string position_in(const Catalog& c, const Decision& d, const std::string& code_identity)
+std::string position_in(const Catalog& c, const Decision& d, const std::string& wanted)
 {
     std::vector<const Procedure*> listed;
     for (const auto& t : d.processes)
@@ -133,7 +133,7 @@ std::string position_in(const Catalog& c, const Decision& d, const std::string& 
             ++field_no;
         }
         ++n;
-        if (p->parsed_code && p->parsed_code->identity == code_identity)
+        if (p->parsed_code && p->parsed_code->identity == wanted)
             return "số " + std::to_string(n) + " Mục " + roman(field_no) + " Phần " +
                    std::string(1, static_cast<char>('A' + level_no - 1));
     }
@@ -393,8 +393,8 @@ std::string effect_article(const Catalog& c, const std::vector<ResolvedProcess>&
     for (const Decision* x : ledger_decisions(c, processes, approved_processes)) {
         std::vector<std::string> places;
         for (const auto& r : processes) {
-            const std::string id = identity(r.code());
-            if (std::none_of(x->processes.begin(), x->processes.end(), [&](const Text& t) { return identity(t.value) == id; }))
+            const std::string id = code_identity(r.code());
+            if (std::none_of(x->processes.begin(), x->processes.end(), [&](const Text& t) { return code_identity(t.value) == id; }))
                 continue;
             const std::string at = position_in(c, *x, id);
             if (!at.empty()) places.push_back(at);
