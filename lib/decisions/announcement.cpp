@@ -463,7 +463,7 @@ void added_table(doc::Document& d, const Context& c, int section)
     add(d, heading(std::to_string(section) + ". Danh mục thủ tục hành chính mới ban hành"));
     Table t;
     t.size = 11;
-    t.widths = {6, 12, 24, 14, 18, 12, 14};
+    t.widths = {5, 10, 20, 10, 16, 9, 30};  // the legal bases need the room
     t.rows.push_back(header_row({"STT", "Mã số TTHC", "Tên thủ tục hành chính", "Thời hạn giải quyết",
                                  "Địa điểm, cách thức thực hiện", "Phí, lệ phí (nếu có)", "Căn cứ pháp lý"}));
     grouped_rows(t, c.added, 7, [&](int stt, const Entry& e) {
@@ -478,7 +478,7 @@ void amended_table(doc::Document& d, const Context& c, int section)
                    (c.diff.replaced.empty() ? "" : ", thay thế")));
     Table t;
     t.size = 11;
-    t.widths = {6, 12, 20, 16, 12, 14, 10, 10};
+    t.widths = {5, 9, 16, 18, 9, 13, 8, 22};
     t.rows.push_back(header_row({"STT", "Mã số TTHC", "Tên thủ tục hành chính",
                                  "Tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế", "Thời hạn giải quyết",
                                  "Địa điểm, cách thức thực hiện", "Phí, lệ phí (nếu có)", "Căn cứ pháp lý"}));
