@@ -11,8 +11,9 @@ is listed, with its reason), checks the result, and writes
 
     CATALOG_DIR/procedures/<field-slug>/<code>.toml
     CATALOG_DIR/abolished/<field-slug>/<code>.toml
+    CATALOG_DIR/legal.toml          the register of the legal documents the procedures cite (REGISTER below)
 
-replacing only those two sub-directories (each written into a temporary directory, then renamed). Everything else
+replacing only those two sub-directories and that file (each written into a temporary directory, then renamed). Everything else
 in CATALOG_DIR (catalog.toml, units.toml, processes/, plans/, decisions/, README.md) is written by people and left
 alone. The list of edits is printed on stdout as Markdown (or written to FILE with --edits); it belongs in
 CATALOG_DIR/README.md. Deterministic; Python 3.11, standard library only.
@@ -61,6 +62,98 @@ CHUNG_THUC_TIME = {
                                "làm việc tiếp theo nếu tiếp nhận sau 15 giờ)"),
     "2.001035": ("2 ngày làm việc", f"{ND23}, Điều 37: chứng thực hợp đồng, giao dịch không quá 02 ngày làm việc"),
 }
+
+
+# The register of legal documents (legal.toml, tthc-catalog(5)): each document the procedures cite, described once.
+# Dates and trích yếu come from the catalog's own records (the portal's titles, which often carry them) or from real
+# texts that cite the document (Luật Hôn nhân và gia đình, Bộ luật Dân sự, Nghị định 23/2015, Thông tư 01/2020);
+# where neither gives a date, the date is left out and the citation says less. `amends` lists only what a title in
+# the data itself says the document amends. Kinds are given where the số ký hiệu does not say them (…/QHnn).
+REGISTER = [
+    {"number": "60/2014/QH13", "kind": "Luật", "title": "Luật Hộ tịch", "issued": "2014-11-20"},
+    {"number": "52/2014/QH13", "kind": "Luật", "title": "Luật Hôn nhân và gia đình", "issued": "2014-06-19"},
+    {"number": "91/2015/QH13", "kind": "Bộ luật", "title": "Bộ luật Dân sự", "issued": "2015-11-24"},
+    {"number": "25/2008/QH12", "kind": "Luật", "title": "Luật Bảo hiểm y tế"},
+    {"number": "46/2014/QH13", "kind": "Luật", "title": "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế",
+     "amends": ["25/2008/QH12"]},
+    {"number": "123/2015/NĐ-CP", "issued": "2015-11-15",
+     "title": "quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch"},
+    {"number": "23/2015/NĐ-CP", "issued": "2015-02-16",
+     "title": "về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, "
+              "giao dịch"},
+    {"number": "87/2020/NĐ-CP", "issued": "2020-07-28",
+     "title": "quy định về Cơ sở dữ liệu hộ tịch điện tử, đăng ký hộ tịch trực tuyến"},
+    {"number": "104/2022/NĐ-CP", "issued": "2022-12-21",
+     "title": "sửa đổi, bổ sung một số điều của các Nghị định liên quan đến việc nộp, xuất trình sổ hộ khẩu, sổ tạm "
+              "trú giấy khi thực hiện thủ tục hành chính, cung cấp dịch vụ công"},
+    {"number": "07/2025/NĐ-CP", "amends": ["23/2015/NĐ-CP"],
+     "title": "sửa đổi, bổ sung một số điều của các Nghị định trong lĩnh vực hộ tịch, quốc tịch, chứng thực"},
+    {"number": "118/2025/NĐ-CP", "issued": "2025-06-09",
+     "title": "về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng "
+              "Dịch vụ công quốc gia"},
+    {"number": "120/2025/NĐ-CP", "issued": "2025-06-11",
+     "title": "quy định về phân định thẩm quyền của chính quyền địa phương 02 cấp trong lĩnh vực quản lý nhà nước "
+              "của Bộ Tư pháp"},
+    {"number": "280/2025/NĐ-CP", "amends": ["23/2015/NĐ-CP"],
+     "title": "sửa đổi, bổ sung một số điều của Nghị định số 23/2015/NĐ-CP về cấp bản sao từ sổ gốc, chứng thực bản "
+              "sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch, được sửa đổi, bổ sung bởi Nghị "
+              "định số 07/2025/NĐ-CP"},
+    {"number": "18/2026/NĐ-CP",
+     "title": "sửa đổi, bổ sung một số nghị định để cắt giảm, đơn giản hóa thủ tục hành chính, điều kiện kinh doanh "
+              "thuộc phạm vi quản lý của Bộ Tư pháp"},
+    {"number": "66.7/2025/NQ-CP", "title": "quy định cắt giảm, đơn giản hóa thủ tục hành chính dựa trên dữ liệu"},
+    {"number": "04/2020/TT-BTP", "issued": "2020-05-28",
+     "title": "quy định chi tiết thi hành một số điều của Luật Hộ tịch và Nghị định số 123/2015/NĐ-CP ngày 15 tháng "
+              "11 năm 2015 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch"},
+    {"number": "04/2024/TT-BTP", "amends": ["02/2020/TT-BTP", "04/2020/TT-BTP"],
+     "title": "sửa đổi, bổ sung một số điều của Thông tư số 02/2020/TT-BTP ngày 08 tháng 4 năm 2020 của Bộ trưởng Bộ "
+              "Tư pháp ban hành, hướng dẫn sử dụng, quản lý mẫu sổ quốc tịch và mẫu giấy tờ về quốc tịch và Thông tư "
+              "số 04/2020/TT-BTP ngày 28 tháng 5 năm 2020 của Bộ trưởng Bộ Tư pháp quy định chi tiết thi hành một số "
+              "điều của Luật Hộ tịch và Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm 2015 của Chính phủ quy định "
+              "chi tiết một số điều và biện pháp thi hành Luật Hộ tịch"},
+    {"number": "01/2022/TT-BTP", "issued": "2022-01-04",
+     "title": "quy định chi tiết một số điều và biện pháp thi hành Nghị định số 87/2020/NĐ-CP ngày 28 tháng 7 năm "
+              "2020 của Chính phủ quy định về Cơ sở dữ liệu hộ tịch điện tử, đăng ký hộ tịch trực tuyến"},
+    {"number": "03/2023/TT-BTP", "issued": "2023-08-02", "amends": ["01/2022/TT-BTP"],
+     "title": "sửa đổi, bổ sung một số nội dung của Thông tư số 01/2022/TT-BTP ngày 04 tháng 01 năm 2022 của Bộ "
+              "trưởng Bộ Tư pháp quy định chi tiết một số điều và biện pháp thi hành Nghị định số 87/2020/NĐ-CP ngày "
+              "28 tháng 7 năm 2020 của Chính phủ quy định về Cơ sở dữ liệu hộ tịch điện tử, đăng ký hộ tịch trực "
+              "tuyến"},
+    {"number": "09/2022/TT-BTP", "issued": "2022-12-30",
+     "title": "bãi bỏ một số nội dung tại các Thông tư trong lĩnh vực trợ giúp pháp lý, hộ tịch do Bộ trưởng Bộ Tư "
+              "pháp ban hành"},
+    {"number": "01/2020/TT-BTP", "issued": "2020-03-03"},
+    {"number": "85/2019/TT-BTC", "issued": "2019-11-29",
+     "title": "hướng dẫn về phí và lệ phí thuộc thẩm quyền quyết định của Hội đồng nhân dân tỉnh, thành phố trực "
+              "thuộc Trung ương"},
+    {"number": "106/2021/TT-BTC", "amends": ["85/2019/TT-BTC"],
+     "title": "sửa đổi, bổ sung một số điều của Thông tư số 85/2019/TT-BTC ngày 29 tháng 11 năm 2019 của Bộ trưởng Bộ "
+              "Tài chính hướng dẫn về phí và lệ phí thuộc thẩm quyền quyết định của Hội đồng nhân dân tỉnh, thành phố "
+              "trực thuộc Trung ương"},
+    {"number": "257/2016/TT-BTC",
+     "title": "quy định mức thu, chế độ thu, nộp, quản lý, sử dụng phí công chứng; phí chứng thực bản sao từ bản "
+              "chính, chứng thực chữ ký trong giấy tờ, văn bản; phí thẩm định tiêu chuẩn, điều kiện hành nghề công "
+              "chứng; phí thẩm định điều kiện hoạt động Văn phòng công chứng; lệ phí cấp thẻ công chứng viên"},
+    {"number": "264/2016/TT-BTC",
+     "title": "quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí, lệ phí trong lĩnh vực ngoại giao áp dụng tại "
+              "các Cơ quan đại diện Việt Nam ở nước ngoài"},
+]
+
+
+def legal_toml() -> str:
+    out = ["# The register of legal documents this catalog cites (tthc-catalog(5), legal.toml).",
+           "# Written by scripts/make_ha_noi.py (REGISTER); a field left out was not found in a real text.", ""]
+    for d in sorted(REGISTER, key=lambda d: d["number"]):
+        out.append("[[document]]")
+        for key in ("number", "kind", "title"):
+            if key in d:
+                out.append(f"{key} = {q(d[key])}")
+        if "issued" in d:
+            out.append(f"issued = {d['issued']}")
+        if "amends" in d:
+            out.append("amends = [" + ", ".join(q(x) for x in d["amends"]) + "]")
+        out.append("")
+    return "\n".join(out)
 
 
 class Log:
@@ -353,6 +446,11 @@ def main(argv: list[str] | None = None) -> int:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+
+    legal = os.path.join(a.catalog, "legal.toml")
+    with open(legal + ".tmp", "w", encoding="utf-8", newline="\n") as f:
+        f.write(legal_toml())
+    os.replace(legal + ".tmp", legal)
 
     md = edits_markdown(log)
     if a.edits:

@@ -56,7 +56,6 @@ int run_abolish(AbolishArgs args)
     resolve_decision(args.decision);
     DecisionInfo& info = args.decision.info;
     info.change_basis = args.basis;
-    info.extra_basis.push_back(args.basis);
     const auto format = *doc::parse_format(args.common.format);
 
     // abolish moves files by their codes: every code must be readable, and unique
@@ -88,6 +87,8 @@ int run_abolish(AbolishArgs args)
     CatalogDiff diff;
     for (const Procedure* p : check.procedures) diff.abolished.push_back({p->code.value, p->name.value, false});
     warn_notice_period(catalog, info);
+    check_content(catalog, check.procedures, args.decision);
+    check_change_documents(change_documents(catalog, catalog, diff, info));
     if (info.supersedes.empty()) info.supersedes = superseded_decisions(catalog, diff);
     const doc::Document document = build_announcement(catalog, catalog, diff, info);
     const std::string bytes = doc::render(document, format, epoch_seconds(info.date));
@@ -114,8 +115,9 @@ void register_abolish(CLI::App& app, Command& command)
     sub->add_option("CODE", args->codes, "Codes of the procedures to abolish");
     sub->add_option("--from", args->from, "Read the codes from FILE, one a line (# starts a comment)");
     add_decision_options(*sub, args->decision);
-    sub->add_option("--basis", args->basis, "The legal document that abolishes them (Tên VBQPPL quy định việc bãi bỏ)")
-        ->required();
+    sub->add_option("--basis", args->basis,
+                    "Số ký hiệu of the legal document that abolishes them, cited from legal.toml (default: "
+                    "--abolished-by, abolishes_procedures in legal.toml)");
     sub->add_flag("--with-processes", args->options.with_processes, "Abolish their internal processes too");
     sub->add_flag("--keep-plans", args->options.keep_plans, "Leave simplification plans that name them as they are");
     sub->add_flag("--keep-related", args->options.keep_related, "Leave other procedures' related lists as they are");

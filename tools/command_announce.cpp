@@ -53,6 +53,8 @@ int run_announce(AnnounceArgs args)
 
     warn_notice_period(after.catalog, info);
 
+    check_content(after.catalog, changed_procedures(before.catalog, after.catalog, dr.diff), args.decision);
+    check_change_documents(change_documents(before.catalog, after.catalog, dr.diff, info));
     if (info.supersedes.empty()) info.supersedes = superseded_decisions(after.catalog, dr.diff);
     const doc::Document document = build_announcement(before.catalog, after.catalog, dr.diff, info);
     const long long mtime = epoch_seconds(info.date);
@@ -79,7 +81,7 @@ void register_announce(CLI::App& app, Command& command)
     add_decision_options(*sub, args->decision);
     sub->add_option("--basis", args->decision.info.extra_basis, "An additional căn cứ (repeatable)");
     sub->add_option("--change-basis", args->decision.info.change_basis,
-                    "The legal document that amends or abolishes, where the catalog does not show it");
+                    "Số ký hiệu of the legal document that amends or abolishes every procedure the data does not name one for");
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_announce(*args); });
 }

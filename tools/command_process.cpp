@@ -18,6 +18,7 @@
 #include "catalog/loader.hpp"
 #include "decisions/decision_doc.hpp"
 #include "process/process_doc.hpp"
+#include "checks/lint.hpp"
 #include "checks/report.hpp"
 #include "core/vietnamese.hpp"
 
@@ -27,8 +28,9 @@ namespace {
 
 struct ProcessArgs {
     CommonOptions common;
-    std::string catalog, number, date, effective, out, bpmn_dir, dot_dir;
+    std::string catalog, number, date, effective, out, bpmn_dir, dot_dir, submission_date;
     bool record = false;
+    bool allow_content_errors = false;
     std::vector<std::string> codes;
     ProcessDecisionInfo info;
 };
@@ -53,6 +55,7 @@ int run_process(ProcessArgs args)
         check_effective(info.date, *info.effective);
     }
 
+    if (!args.submission_date.empty()) info.submission_date = parse_date_option(args.submission_date, "--submission-date");
     const LoadResult loaded = load_whole(args.catalog, "drafted");
     const Catalog& catalog = loaded.catalog;
 
@@ -83,6 +86,17 @@ int run_process(ProcessArgs args)
                          plural(summary.warnings, "warning", "warnings"), plural(processes.size(), "process", "processes"));
         return exit_findings;
     }
+
+    // the hook between lint and documents: content errors in the procedures named stop the draft
+    std::vector<const Procedure*> procs;
+    for (const auto& r : processes)
+        if (r.procedure) procs.push_back(r.procedure);
+    const auto content = content_findings(catalog, procs, LintOptions{info.date});
+    for (const auto& d : content) std::cerr << format_diagnostic(d, use_color(args.common, STDERR_FILENO));
+    if (!content.empty() && !args.allow_content_errors)
+        throw Error("the procedures to print have " + plural(content.size(), "content error", "content errors") +
+                        " (above); nothing was drafted",
+                    "correct the catalog (tthc lint), or draft anyway with --allow-content-errors");
 
     const long long mtime = epoch_seconds(info.date);
     const std::string bytes = doc::render(build_process_decision(catalog, processes, info), format, mtime);
@@ -152,8 +166,13 @@ void register_process(CLI::App& app, Command& command)
     sub->add_option("--signer", args->info.signer, "Name of the person who signs");
     sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
     sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...)");
-    sub->add_option("--scope", args->info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
+    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
+    sub->add_option("--submission", args->info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
+    sub->add_option("--submission-date", args->submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
+    sub->add_option("--scope", args->info.scope,
+                    "The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml [[field]])");
+    sub->add_flag("--allow-content-errors", args->allow_content_errors,
+                  "Draft even when lint finds content errors in the procedures printed (they are warned about)");
     sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");
     sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
     sub->add_flag("--record", args->record,

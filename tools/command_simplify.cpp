@@ -26,9 +26,10 @@ namespace fs = std::filesystem;
 
 struct SimplifyArgs {
     CommonOptions common;
-    std::string catalog, plan_id, rules, out_dir, output, number, date;
+    std::string catalog, plan_id, rules, out_dir, output, number, date, submission_date, cost_method = "time";
     std::vector<std::string> only;
     bool force = false;
+    PlanDocInfo info;
 };
 
 std::string exe_dir()
@@ -38,7 +39,12 @@ std::string exe_dir()
     return ec ? std::string() : p.parent_path().string();
 }
 
-SimplifyRules rules_for(const SimplifyArgs& a) { return load_simplify_rules(find_simplify_rules(a.rules, exe_dir())); }
+SimplifyRules rules_for(const SimplifyArgs& a)
+{
+    SimplifyRules r = load_simplify_rules(find_simplify_rules(a.rules, exe_dir()));
+    r.cost.activities = a.cost_method == "activities";
+    return r;
+}
 
 // A file that cannot be read stops the run; other errors (a value that did
 // not parse) leave that value empty, which the checks and the cost skip.
@@ -76,10 +82,13 @@ int run_suggest(const SimplifyArgs& a)
 
 int run_plan(const SimplifyArgs& a)
 {
-    PlanDocInfo info;
+    PlanDocInfo info = a.info;
     info.number = a.number;
     if (!a.number.empty()) check_decision_number(a.number, "280/QĐ-UBND");
-    if (!a.date.empty()) info.date = parse_date_option(a.date, "--date");
+    info.activities = a.cost_method == "activities";
+    info.date = a.date.empty() ? today() : parse_date_option(a.date, "--date");
+    if (!a.submission_date.empty()) info.submission_date = parse_date_option(a.submission_date, "--submission-date");
+    check_sign_mode(info.sign_mode);
     const SimplifyRules rules = rules_for(a);
     const LoadResult r = load_tolerant(a.catalog, a.common.quiet);
     const Plan* plan = find_plan(r.catalog, a.plan_id);
@@ -102,7 +111,7 @@ int run_plan(const SimplifyArgs& a)
         emit(plan_json(r.catalog, e), a.output, false);
     } else {
         const auto format = *doc::parse_format(a.common.format);
-        const long long mtime = info.date ? epoch_seconds(*info.date) : doc::zip_epoch;
+        const long long mtime = epoch_seconds(*info.date);
         emit(doc::render(plan_document(r.catalog, e, info), format, mtime), a.output, format == doc::Format::docx);
     }
     if (!a.common.quiet)
@@ -140,6 +149,14 @@ void add_rules_option(CLI::App& sub, SimplifyArgs& a)
                    "Rule file (default: simplify-rules.toml installed with tthc, next to it, or in the source tree)");
 }
 
+void add_cost_option(CLI::App& sub, SimplifyArgs& a)
+{
+    sub.add_option("--cost-method", a.cost_method,
+                   "time: thời hạn × hours a day × the hour value × dossiers a year, plus fees (as real decisions "
+                   "count it; default); activities: hours per activity (Thông tư 02/2017/TT-VPCP form)")
+        ->check(CLI::IsMember({"time", "activities"}));
+}
+
 }  // namespace
 
 void register_simplify(CLI::App& app, Command& command)
@@ -164,8 +181,17 @@ void register_simplify(CLI::App& app, Command& command)
     add_rules_option(*pl, *p);
     pl->add_option("--out", p->out_dir, "Write the amended procedure as a draft under DIR (never inside the catalog)");
     pl->add_flag("--force", p->force, "Replace a draft that exists in --out");
-    pl->add_option("--number", p->number, "Số ký hiệu of the decision the appendix goes with");
-    pl->add_option("--date", p->date, "Date of that decision (YYYY-MM-DD)");
+    add_cost_option(*pl, *p);
+    pl->add_option("--number", p->number, "Số ký hiệu of the decision (default: left blank)");
+    pl->add_option("--date", p->date, "Date of the decision (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)");
+    pl->add_option("--signer", p->info.signer, "Name of the person who signs");
+    pl->add_option("--signer-title", p->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
+    pl->add_option("--sign-mode", p->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
+    pl->add_option("--proposer", p->info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
+    pl->add_option("--submission", p->info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
+    pl->add_option("--submission-date", p->submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
+    pl->add_option("--scope", p->info.scope,
+                   "The department managing the field (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml [[field]])");
     pl->add_option("-o,--output", p->output, "Write the document to FILE (atomically) instead of standard output");
     add_common_options(*pl, p->common, {"md", "html", "docx", "json"});
     pl->callback([p, &command] { command.exit_code = run_plan(*p); });
@@ -174,6 +200,7 @@ void register_simplify(CLI::App& app, Command& command)
     CLI::App* rep = top->add_subcommand("report", "Every plan of a catalog against the 30% targets, per field and overall");
     rep->add_option("catalog", r->catalog, "The catalog (directory or single file)")->required();
     add_rules_option(*rep, *r);
+    add_cost_option(*rep, *r);
     rep->add_option("-o,--output", r->output, "Write to FILE (atomically) instead of standard output");
     add_common_options(*rep, r->common, {"text", "md", "json", "svg"});
     rep->callback([r, &command] { command.exit_code = run_report(*r); });

@@ -10,6 +10,8 @@
 #include "core/diagnostic.hpp"
 #include "core/vietnamese.hpp"
 #include "decisions/decision_doc.hpp"
+#include "checks/lint.hpp"
+#include "checks/report.hpp"
 
 namespace tthc::cli {
 
@@ -21,8 +23,20 @@ void add_decision_options(CLI::App& sub, DecisionArgs& args)
     sub.add_option("--signer", args.info.signer, "Name of the person who signs");
     sub.add_option("--signer-title", args.info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
     sub.add_option("--sign-mode", args.info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub.add_option("--proposer", args.info.proposer, "Who proposes (Theo đề nghị của ...)");
-    sub.add_option("--scope", args.info.scope, "Whose field of management (thuộc phạm vi chức năng quản lý của ...)");
+    sub.add_option("--proposer", args.info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
+    sub.add_option("--submission", args.info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
+    sub.add_option("--submission-date", args.submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
+    sub.add_option("--scope", args.info.scope,
+                   "The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml [[field]])");
+    sub.add_option("--amended-by", args.amended_by,
+                   "CODE=SỐ-KÝ-HIỆU: the legal document that amends (or creates) that procedure (repeatable)");
+    sub.add_option("--abolished-by", args.abolished_by,
+                   "CODE=SỐ-KÝ-HIỆU: the legal document that abolishes that procedure (repeatable)");
+    sub.add_option("--content", args.content,
+                   "Phần II (full content of each procedure): auto (Nghị định 63/2010/NĐ-CP Điều 13), full or list")
+        ->check(CLI::IsMember({"auto", "full", "list"}));
+    sub.add_flag("--allow-content-errors", args.allow_content_errors,
+                 "Draft even when lint finds content errors in the procedures printed (they are warned about)");
     sub.add_option("--supersedes", args.info.supersedes,
                    "An earlier decision whose announcement of these procedures ends (repeatable; default: found in the ledger)");
     sub.add_option("-o,--output", args.out, "Write the document to FILE (with the other changes) instead of standard output");
@@ -38,6 +52,45 @@ void resolve_decision(DecisionArgs& args)
     info.effective = args.effective.empty() ? info.date : parse_date_option(args.effective, "--effective");
     check_effective(info.date, info.effective);
     check_sign_mode(info.sign_mode);
+    if (!args.submission_date.empty()) info.submission_date = parse_date_option(args.submission_date, "--submission-date");
+    if (info.submission_date && info.submission.empty()) throw Error("--submission-date without --submission");
+    auto pair_of = [](const std::string& v, const char* option) {
+        const auto eq = v.find('=');
+        if (eq == std::string::npos || !parse_code(v.substr(0, eq)) || !parse_legal_number(v.substr(eq + 1)))
+            throw Error(std::string(option) + " '" + v + "' must be CODE=SỐ-KÝ-HIỆU",
+                        std::string("for example ") + option + " 1.003583=18/2026/NĐ-CP");
+        return std::pair(v.substr(0, eq), v.substr(eq + 1));
+    };
+    for (const auto& v : args.amended_by) {
+        auto [code, number] = pair_of(v, "--amended-by");
+        info.amended_by[code].push_back(number);
+    }
+    for (const auto& v : args.abolished_by) {
+        auto [code, number] = pair_of(v, "--abolished-by");
+        info.abolished_by[code] = number;
+    }
+    info.content = args.content == "full" ? ContentMode::full : args.content == "list" ? ContentMode::list : ContentMode::automatic;
+}
+
+void check_content(const Catalog& catalog, const std::vector<const Procedure*>& procedures, const DecisionArgs& args)
+{
+    const auto findings = content_findings(catalog, procedures, LintOptions{args.info.date});
+    if (findings.empty()) return;
+    for (const auto& d : findings) std::cerr << format_diagnostic(d, false);
+    if (args.allow_content_errors) {
+        spdlog::warn("warning: {} content error{} above printed as published (--allow-content-errors)", findings.size(),
+                     findings.size() == 1 ? "" : "s");
+        return;
+    }
+    throw Error("the procedures to print have " + std::to_string(findings.size()) + " content error" +
+                    (findings.size() == 1 ? "" : "s") + " (above); nothing was drafted",
+                "correct the catalog (tthc lint), or draft anyway with --allow-content-errors");
+}
+
+void check_change_documents(const ChangeDocuments& docs)
+{
+    for (const auto& s : docs.suggestions) std::cerr << "tthc: " << s << "\n";
+    require_named(docs);
 }
 
 void warn_notice_period(const Catalog& catalog, const DecisionInfo& info)

@@ -14,8 +14,10 @@
 namespace tthc::cli {
 
 struct DecisionArgs {
-    std::string number, date, effective, out;
+    std::string number, date, effective, out, submission_date, content = "auto";
+    std::vector<std::string> amended_by, abolished_by;  // CODE=SỐ-KÝ-HIỆU
     bool dry_run = false;
+    bool allow_content_errors = false;
     DecisionInfo info;
 };
 
@@ -23,8 +25,18 @@ struct DecisionArgs {
 // --proposer, --scope, --supersedes, -o/--output, --dry-run.
 void add_decision_options(CLI::App& sub, DecisionArgs& args);
 
-// Checks --number, the dates and --sign-mode and copies them into args.info; throws Error.
+// Checks --number, the dates, --sign-mode, --amended-by, --abolished-by and
+// --content and copies them into args.info; throws Error.
 void resolve_decision(DecisionArgs& args);
+
+// The hook between lint and documents: prints each content-error finding on
+// these procedures (checks/lint.hpp content_findings) and refuses to draft
+// (Error, exit 2) unless --allow-content-errors, which only warns.
+void check_content(const Catalog& catalog, const std::vector<const Procedure*>& procedures, const DecisionArgs& args);
+
+// Prints what a heuristic would take as the changing document (warnings), then
+// refuses when a document is unknown (require_named).
+void check_change_documents(const ChangeDocuments& docs);
 
 // Warns on standard error when the decision is signed fewer working days before
 // it takes effect than Nghị định 63/2010/NĐ-CP Điều 15 asks (5 or 20).

@@ -490,7 +490,8 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
     TableReader r(ctx, t, pos, "[catalog]",
                   {{"id", ""}, {"name", "tên bộ thủ tục"}, {"authority", "cơ quan công bố"},
                    {"authority_kind", ""}, {"agency_id", "mã định danh cơ quan"}, {"place", "địa danh"},
-                   {"hours_per_day", "giờ làm việc mỗi ngày"}, {"hour_value", "chi phí một giờ"}});
+                   {"hours_per_day", "giờ làm việc mỗi ngày"}, {"hour_value", "chi phí một giờ"},
+                   {"special_zones", "đặc khu"}});
     CatalogInfo c;
     c.pos = pos;
     c.id = r.text("id", Need::required);
@@ -518,7 +519,47 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
         else
             c.hour_value = *v;
     }
+    c.special_zones = r.boolean("special_zones").value_or(false);
     return c;
+}
+
+LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "legal document",
+                  {{"number", "số ký hiệu"}, {"kind", "loại văn bản"}, {"title", "trích yếu"},
+                   {"issued", "ngày ban hành"}, {"issuer", "cơ quan ban hành"}, {"amends", "văn bản được sửa đổi"},
+                   {"amends_procedures", "thủ tục được sửa đổi"}, {"abolishes_procedures", "thủ tục bị bãi bỏ"}});
+    LegalDocument d;
+    d.pos = pos;
+    d.number = r.text("number", Need::required);
+    if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
+        ctx.sink.report(Rule::bad_legal_number, d.number.pos,
+                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP");
+    d.kind = r.text("kind", Need::optional);
+    d.title = r.text("title", Need::optional);
+    d.issued = r.date("issued", Need::optional);
+    d.issuer = r.text("issuer", Need::optional);
+    d.amends = r.texts("amends", Need::optional);
+    for (const auto& a : d.amends)
+        if (!a.value.empty() && !parse_legal_number(a.value))
+            ctx.sink.report(Rule::bad_legal_number, a.pos, "\"" + a.value + "\" is not a số ký hiệu");
+    d.amends_procedures = r.texts("amends_procedures", Need::optional);
+    d.abolishes_procedures = r.texts("abolishes_procedures", Need::optional);
+    for (const auto* list : {&d.amends_procedures, &d.abolishes_procedures})
+        for (const auto& c : *list) check_code(r, c);
+    return d;
+}
+
+FieldInfo convert_field(FileContext& ctx, toml::table& t, Pos pos)
+{
+    TableReader r(ctx, t, pos, "field",
+                  {{"name", "lĩnh vực"}, {"department", "cơ quan chuyên môn quản lý"}, {"ministry", "bộ quản lý"}});
+    FieldInfo f;
+    f.pos = pos;
+    f.name = r.text("name", Need::required);
+    f.department = r.text("department", Need::optional);
+    f.ministry = r.text("ministry", Need::optional);
+    return f;
 }
 
 Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
@@ -665,6 +706,8 @@ struct FileResult {
     std::vector<Process> processes;
     std::vector<Plan> plans;
     std::vector<Decision> decisions;
+    std::vector<LegalDocument> legal_documents;
+    std::vector<FieldInfo> fields;
     std::vector<Diagnostic> diagnostics;
 };
 
@@ -729,7 +772,7 @@ void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
     }
     TableReader r(ctx, root, Pos{1, 1}, "the catalog file",
                   {{"catalog", ""}, {"procedure", ""}, {"abolished", ""}, {"process", ""}, {"plan", ""},
-                   {"decision", ""}, {"unit", ""}});
+                   {"decision", ""}, {"unit", ""}, {"legal_document", ""}, {"field", ""}});
     read_catalog_table(ctx, r, root, out);
     each_table(r, "procedure", [&](toml::table& t, Pos p) {
         out.procedures.push_back(convert_procedure(ctx, t, p, false));
@@ -741,6 +784,10 @@ void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
     each_table(r, "process", [&](toml::table& t, Pos p) { out.processes.push_back(convert_process(ctx, t, p)); });
     each_table(r, "plan", [&](toml::table& t, Pos p) { out.plans.push_back(convert_plan(ctx, t, p)); });
     each_table(r, "decision", [&](toml::table& t, Pos p) { out.decisions.push_back(convert_decision(ctx, t, p)); });
+    each_table(r, "legal_document", [&](toml::table& t, Pos p) {
+        out.legal_documents.push_back(convert_legal_document(ctx, t, p));
+    });
+    each_table(r, "field", [&](toml::table& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
 }
 
 void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::path& path, FileResult& out)
@@ -749,8 +796,16 @@ void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::
     switch (kind) {
     case FileKind::single: convert_single(ctx, root, out); return;
     case FileKind::catalog: {
-        TableReader r(ctx, root, top, "catalog.toml", {{"catalog", ""}});
+        TableReader r(ctx, root, top, "catalog.toml", {{"catalog", ""}, {"field", "lĩnh vực"}});
         read_catalog_table(ctx, r, root, out);
+        each_table(r, "field", [&](toml::table& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
+        return;
+    }
+    case FileKind::legal: {
+        TableReader r(ctx, root, top, "legal.toml", {{"document", "văn bản"}});
+        each_table(r, "document", [&](toml::table& t, Pos p) {
+            out.legal_documents.push_back(convert_legal_document(ctx, t, p));
+        });
         return;
     }
     case FileKind::units: {
@@ -846,6 +901,8 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
                          "no catalog.toml: a catalog directory needs one with a [catalog] table", {}});
     if (fs::is_regular_file(base / "units.toml", ec))
         jobs.push_back({FileKind::units, display_path(shown, "units.toml"), "units.toml", (base / "units.toml").string()});
+    if (fs::is_regular_file(base / "legal.toml", ec))
+        jobs.push_back({FileKind::legal, display_path(shown, "legal.toml"), "legal.toml", (base / "legal.toml").string()});
 
     static const std::pair<std::string_view, FileKind> folders[] = {
         {"procedures", FileKind::procedure}, {"abolished", FileKind::abolished}, {"processes", FileKind::process},
@@ -866,7 +923,7 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
                                  "cannot read the file: it is a symbolic link to a file that does not exist", {}});
             continue;
         }
-        if (rel == "catalog.toml" || rel == "units.toml") continue;
+        if (rel == "catalog.toml" || rel == "units.toml" || rel == "legal.toml") continue;
         const std::size_t slash = rel.find('/');
         const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
         const auto folder = std::find_if(std::begin(folders), std::end(folders),
@@ -910,6 +967,8 @@ void merge(Catalog& c, std::vector<Diagnostic>& diags, FileResult& r, const std:
     append(c.processes, r.processes, file);
     append(c.plans, r.plans, file);
     append(c.decisions, r.decisions, file);
+    append(c.legal_documents, r.legal_documents, file);
+    append(c.fields, r.fields, file);
     for (auto& d : r.diagnostics) diags.push_back(std::move(d));
 }
 

@@ -23,7 +23,7 @@ struct LoadOptions {
 };
 
 // What a catalog file holds, by where it sits (catalog-format.md section 1).
-enum class FileKind { catalog, units, procedure, abolished, process, plan, decision, single };
+enum class FileKind { catalog, units, procedure, abolished, process, plan, decision, single, legal };
 
 struct CatalogFile {
     FileKind kind = FileKind::single;

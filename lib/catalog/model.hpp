@@ -110,12 +110,34 @@ struct Decision {
     std::vector<Replacement> replaced;
 };
 
+// One entry of the register of legal documents a catalog cites (legal.toml,
+// or [[legal_document]] in the single-file form): each document is described
+// once; procedures keep naming it by its số ký hiệu.
+struct LegalDocument {
+    std::size_t file = 0;
+    Pos pos;
+    Text number, kind, title, issuer;  // "60/2014/QH13", "Luật", "Luật Hộ tịch", "Quốc hội"
+    std::optional<Date> issued;
+    std::vector<Text> amends;                // số ký hiệu of the documents it amends (sửa đổi, bổ sung)
+    std::vector<Text> amends_procedures;     // codes of procedures whose content it amends
+    std::vector<Text> abolishes_procedures;  // codes of procedures it abolishes
+};
+
+// A lĩnh vực as the decisions name it (catalog.toml [[field]]): who manages it
+// in the province and at the centre.
+struct FieldInfo {
+    std::size_t file = 0;
+    Pos pos;
+    Text name, department, ministry;  // "Hộ tịch", "Sở Tư pháp", "Bộ Tư pháp"
+};
+
 struct CatalogInfo {
     std::size_t file = 0;
     Pos pos;
     Text id, name, authority, authority_kind, agency_id, place;
     int hours_per_day = 8;
     std::int64_t hour_value = 40000;
+    bool special_zones = false;  // the province has đặc khu (named with its xã, phường)
 };
 
 struct Catalog {
@@ -128,6 +150,8 @@ struct Catalog {
     std::vector<Process> processes;
     std::vector<Plan> plans;
     std::vector<Decision> decisions;
+    std::vector<LegalDocument> legal_documents;  // the register (legal.toml)
+    std::vector<FieldInfo> fields;               // catalog.toml [[field]]
 };
 
 }  // namespace tthc

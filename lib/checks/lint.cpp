@@ -377,4 +377,14 @@ std::vector<Diagnostic> check_procedure_content(const Procedure& p, const std::s
     return out;
 }
 
+std::vector<Diagnostic> content_findings(const Catalog& catalog, const std::vector<const Procedure*>& procedures,
+                                         const LintOptions& options)
+{
+    std::vector<Diagnostic> out;
+    for (const Procedure* p : procedures)
+        for (auto& d : check_procedure(*p, catalog.files.at(p->file), options))
+            if (is_content_error(d.rule)) out.push_back(std::move(d));
+    return out;
+}
+
 }  // namespace tthc

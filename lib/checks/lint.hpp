@@ -47,6 +47,13 @@ std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& f
 // prints the procedure needs to know. Never throws on any text.
 std::vector<Diagnostic> check_procedure_content(const Procedure& p, const std::string& file, const LintOptions& options);
 
+// The hook between lint and the documents: the findings of the per-procedure
+// checks (check_procedure) on these procedures of `catalog` whose rule is a
+// content error (core/rules.hpp is_content_error), in file order. A document
+// builder refuses to print a procedure with one.
+std::vector<Diagnostic> content_findings(const Catalog& catalog, const std::vector<const Procedure*>& procedures,
+                                         const LintOptions& options);
+
 // check_catalog, with more procedures known only by their keys (in force and
 // abolished; their check_procedure findings are the caller's).
 std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions& options,

@@ -79,7 +79,7 @@ const RuleInfo rule_table[] = {
      "the document has one."},
     {Rule::bad_level, "bad-level", S::error, Scope::catalog, 0, "An unknown cấp thực hiện.",
      "levels takes any of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"."},
-    {Rule::district_level, "district-level", S::warning, Scope::catalog, 0, "Level \"huyện\" after 1 July 2025.",
+    {Rule::district_level, "district-level", S::warning, Scope::catalog, F::content, "Level \"huyện\" after 1 July 2025.",
      "Since 1 July 2025 there is no district level (cấp huyện). A procedure in force on or after that date that "
      "still names \"huyện\" must be re-announced at \"tỉnh\" or \"xã\". The date checked is --today."},
     {Rule::online_channel, "online-channel", S::error, Scope::catalog, F::tolerated, "Online service without an online channel.",
@@ -109,7 +109,7 @@ const RuleInfo rule_table[] = {
     {Rule::duplicate_id, "duplicate-id", S::error, Scope::catalog, 0, "An id, number or process is defined twice.",
      "Unit ids, plan ids and decision numbers are unique, and a procedure has at most one internal process."},
     // Content rules: what the published text says (checks/content.hpp).
-    {Rule::glued_legal_number, "glued-legal-number", S::error, Scope::catalog, F::tolerated,
+    {Rule::glued_legal_number, "glued-legal-number", S::error, Scope::catalog, F::tolerated | F::content,
      "Legal numbers run into other text or are written twice.",
      "A số ký hiệu with a year (08.a/2010/TT-BTP) touches the text before or after it, is written twice with "
      "nothing between, or has its symbol cut short (55/2015/NĐ-về): the portal ran the cells of its legal-basis "
@@ -117,7 +117,7 @@ const RuleInfo rule_table[] = {
      "text no longer says which documents it cites, and a decision that prints it cites documents that do not "
      "exist. Write each document once, its number set apart, in a legal_basis row of its own; drop the rows of "
      "documents that are no longer in force. export --as-published keeps it as published."},
-    {Rule::district_named, "district-named", S::warning, Scope::catalog, 0,
+    {Rule::district_named, "district-named", S::warning, Scope::catalog, F::content,
      "Text names a district or thị trấn after 1 July 2025.",
      "Since 1 July 2025 local government has two levels: there is no cấp huyện (huyện, quận, thị xã) and no "
      "thị trấn. A procedure in force on or after that date whose text (agency, address, conditions, steps, "
@@ -137,12 +137,12 @@ const RuleInfo rule_table[] = {
      "with the abbreviation in brackets. A procedure that writes \"UBND cấp xã\" or \"Công đoàn cơ quan BHXH "
      "Việt Nam\" without \"Ủy ban nhân dân (UBND)\" anywhere is reported at each text that abbreviates. Symbols "
      "of legal numbers (QĐ-UBND) and legal basis titles are not. A warning: write the name out."},
-    {Rule::repeated_text, "repeated-text", S::warning, Scope::catalog, 0,
+    {Rule::repeated_text, "repeated-text", S::warning, Scope::catalog, F::content,
      "The same value pasted twice.",
      "A text that is one phrase of two or more words written twice (\"X X\", \"X; X\", \"XX\"), or a legal basis "
      "number cited in two rows of one procedure. The portal's pages repeat cells when they are copied; keep "
      "the value once. A warning: nothing is lost, but the document prints it twice."},
-    {Rule::dossier_note, "dossier-note", S::warning, Scope::catalog, 0,
+    {Rule::dossier_note, "dossier-note", S::warning, Scope::catalog, F::content,
      "A dossier entry that is a note, not a document.",
      "A thành phần hồ sơ names a document to hand in. An entry whose case is \"Lưu ý\" or \"Ghi chú\", whose "
      "name begins with \"Lưu ý\", \"Ghi chú:\", \"Chú ý\" or \"*\", or which counts 0 bản chính and 0 bản sao and "

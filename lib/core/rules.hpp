@@ -74,6 +74,7 @@ enum class Scope : std::uint8_t { catalog = 1, package = 2, both = 3 };
 namespace rule_flag {
 inline constexpr std::uint8_t unreadable = 1;  // the file was not read at all: its procedures are unknown
 inline constexpr std::uint8_t tolerated = 2;   // export --as-published keeps the data as the portal published it
+inline constexpr std::uint8_t content = 4;     // the content a decision would print is wrong: documents refuse it
 }  // namespace rule_flag
 
 // What a rule checks, for --explain, man pages and SARIF rule metadata.
@@ -106,5 +107,10 @@ inline bool is_unreadable(Rule rule) { return (rule_info(rule).flags & rule_flag
 // keys, wrong types, fees dropped at load, invalid or duplicate codes,
 // unreadable files) are never tolerated.
 inline bool is_tolerated_as_published(Rule rule) { return (rule_info(rule).flags & rule_flag::tolerated) != 0; }
+// A finding of this rule says the text a decision would print is wrong (garbled
+// published data, a level that no longer exists): the documents of announce,
+// abolish and process refuse to print it (checks/lint.hpp content_findings),
+// unless told to with --allow-content-errors. A lint rule joins by carrying the flag.
+inline bool is_content_error(Rule rule) { return (rule_info(rule).flags & rule_flag::content) != 0; }
 
 }  // namespace tthc

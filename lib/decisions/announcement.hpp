@@ -5,6 +5,7 @@
 // Phần II: the full content of each new and amended procedure).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,17 +18,50 @@
 
 namespace tthc {
 
+// Whether the appendix carries Phần II, the full content of each new and
+// amended procedure: `automatic` follows Nghị định 63/2010/NĐ-CP Điều 13 as
+// tthc-announce(1) states it (a ministry: always; a province: only for the
+// procedures a local legal document regulates).
+enum class ContentMode { automatic, full, list };
+
 struct DecisionInfo {
     std::string number;  // "280/QĐ-UBND"
     Date date;
     Date effective;
     std::string signer, signer_title, sign_mode;  // "Nguyễn Văn A", "Phó Chủ tịch", "KT. CHỦ TỊCH"
     std::string proposer;                        // "Giám đốc Sở Tư pháp" (Theo đề nghị của ...)
+    std::string submission;                      // Tờ trình: "125/TTr-STP"
+    std::optional<Date> submission_date;
     std::string scope;                           // "Sở Tư pháp" (thuộc phạm vi chức năng quản lý của ...)
     std::vector<std::string> extra_basis;        // more căn cứ, as written
     std::vector<std::string> supersedes;         // earlier decisions whose content for these procedures ends
-    std::string change_basis;                    // the document that amends/abolishes, when the catalog does not say
+    std::string change_basis;                    // the document that amends/abolishes every procedure (abolish --basis)
+    std::map<std::string, std::vector<std::string>> amended_by;  // code -> số ký hiệu (--amended-by)
+    std::map<std::string, std::string> abolished_by;             // code -> số ký hiệu (--abolished-by)
+    ContentMode content = ContentMode::automatic;
 };
+
+// The documents that make each change, named by the data or by the officer,
+// never guessed: for an amended (or replacing) procedure --amended-by, the
+// register's amends_procedures, or a document its new version cites that the
+// register says amends one its old version cites; for an abolished one
+// --abolished-by, the register's abolishes_procedures, or --change-basis.
+// Keyed by the code as the diff names it.
+struct ChangeDocuments {
+    std::map<std::string, std::vector<std::string>> by_code;  // số ký hiệu (or the text as given)
+    std::vector<std::string> suggestions;  // warnings: what a heuristic would take, never printed in the document
+    std::vector<std::string> unknown;      // one message per procedure whose document nobody named
+};
+
+ChangeDocuments change_documents(const Catalog& before, const Catalog& after, const CatalogDiff& diff,
+                                 const DecisionInfo& info);
+
+// Throws Error naming each procedure whose document is unknown and the way to name it.
+void require_named(const ChangeDocuments& docs);
+
+// Every procedure the decision is about (new, amended and replacing ones from
+// `after`, abolished ones from `before`), for the content checks.
+std::vector<const Procedure*> changed_procedures(const Catalog& before, const Catalog& after, const CatalogDiff& diff);
 
 // The trích yếu: "Về việc công bố danh mục thủ tục hành chính mới ban hành, ... lĩnh vực Hộ tịch ...".
 std::string announcement_title(const Catalog& before, const Catalog& after, const CatalogDiff& diff,

@@ -39,14 +39,93 @@ std::string competent_person_lower(const Catalog& c)
     return (is_ministry(c) ? "Bộ trưởng " : "Chủ tịch ") + c.info.authority.value;
 }
 
+std::string communes(const Catalog& c) { return c.info.special_zones ? "các xã, phường, đặc khu" : "các xã, phường"; }
+
 std::string executing_article(const Catalog& c, const std::string& proposer)
 {
     if (is_ministry(c))
         return "Chánh Văn phòng Bộ, Thủ trưởng các đơn vị thuộc Bộ và các tổ chức, cá nhân có liên quan chịu trách "
                "nhiệm thi hành Quyết định này./.";
     return "Chánh Văn phòng " + c.info.authority.value + ", " + (proposer.empty() ? std::string("Giám đốc Sở Tư pháp") : proposer) +
-           ", Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu và các tổ chức, cá nhân "
-           "có liên quan chịu trách nhiệm thi hành Quyết định này./.";
+           ", Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân " + communes(c) +
+           " và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.";
+}
+
+std::string proposer_of(const Catalog& c, const Proposal& p, const std::string& department)
+{
+    if (!p.proposer.empty()) return p.proposer;
+    if (is_ministry(c)) return "Chánh Văn phòng Bộ";
+    if (department.starts_with("Sở ") && department.find(',') == std::string::npos) return "Giám đốc " + department;
+    return "Giám đốc Sở Tư pháp";  // the department that controls procedures (Nghị định 63/2010/NĐ-CP)
+}
+
+std::string proposal_line(const Catalog& c, const Proposal& p, const std::string& department)
+{
+    std::string out = "Theo đề nghị của " + proposer_of(c, p, department);
+    if (!p.submission.empty()) {
+        out += " tại Tờ trình số " + p.submission;
+        if (p.submission_date) out += " " + date_in_words(*p.submission_date);
+    }
+    return out;
+}
+
+std::string managing_department(const Catalog& c, const std::vector<std::string>& fields, const std::string& given)
+{
+    if (!given.empty()) return given;
+    std::vector<std::string> out;
+    for (const auto& f : fields) {
+        const auto it = std::find_if(c.fields.begin(), c.fields.end(),
+                                     [&](const FieldInfo& x) { return fold(x.name.value) == fold(f); });
+        if (it == c.fields.end() || it->department.value.empty()) return {};
+        if (std::find(out.begin(), out.end(), it->department.value) == out.end()) out.push_back(it->department.value);
+    }
+    std::string joined;
+    for (std::size_t i = 0; i < out.size(); ++i) joined += (i == 0 ? "" : i + 1 == out.size() ? " và " : ", ") + out[i];
+    return joined;
+}
+
+std::vector<std::string> managing_ministries(const Catalog& c, const std::vector<std::string>& fields)
+{
+    std::vector<std::string> out;
+    for (const auto& f : fields)
+        for (const auto& x : c.fields)
+            if (fold(x.name.value) == fold(f) && !x.ministry.value.empty() &&
+                std::find(out.begin(), out.end(), x.ministry.value) == out.end())
+                out.push_back(x.ministry.value);
+    return out;
+}
+
+std::string count2(std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::vector<std::string> sorted_levels(const Procedure& p)
+{
+    std::vector<std::string> out;
+    for (const auto& l : p.levels)
+        if (std::find(out.begin(), out.end(), l.value) == out.end()) out.push_back(l.value);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return level_rank(a) < level_rank(b); });
+    if (out.empty()) out.push_back("khác");
+    return out;
+}
+
+bool levels_less(const std::vector<std::string>& a, const std::vector<std::string>& b)
+{
+    auto ranks = [](const std::vector<std::string>& v) {
+        std::vector<int> r;
+        for (const auto& l : v) r.push_back(level_rank(l));
+        return r;
+    };
+    return ranks(a) < ranks(b);
+}
+
+std::string levels_heading(const std::vector<std::string>& levels)
+{
+    if (levels.size() == 1) return level_heading(levels[0]);
+    std::string out = "Thủ tục hành chính";
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const std::string& l = levels[i];
+        out += (i == 0 ? " " : ", ") + (l == "bộ" ? std::string("cấp trung ương") : l == "khác" ? std::string("cơ quan khác") : "cấp " + l);
+    }
+    return out;
 }
 
 std::vector<std::string> standing_basis(const Catalog& c)
@@ -62,7 +141,8 @@ namespace {
 
 void add(doc::Document& d, doc::Block b) { d.blocks.push_back(std::move(b)); }
 
-std::vector<std::string> default_recipients(const Catalog& c, const Signature& s, std::size_t articles)
+std::vector<std::string> default_recipients(const Catalog& c, const Signature& s, std::size_t articles,
+                                            const std::vector<std::string>& ministries)
 {
     const std::string as_executing = "- Như Điều " + std::to_string(articles) + ";";  // the last article says who executes
     if (is_ministry(c)) {
@@ -73,9 +153,12 @@ std::vector<std::string> default_recipients(const Catalog& c, const Signature& s
             r.push_back(x);
         return r;
     }
-    return {as_executing, "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);",
-            "- Chủ tịch, các Phó Chủ tịch " + c.info.authority.value + ";",
-            "- Cổng Thông tin điện tử " + c.info.place.value + ";", "- Lưu: VT, KSTTHC."};
+    std::vector<std::string> r = {as_executing, "- Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính);"};
+    for (const auto& m : ministries) r.push_back("- " + m + ";");
+    for (const std::string& x : {"- Chủ tịch, các Phó Chủ tịch " + c.info.authority.value + ";",
+                                 "- Cổng Thông tin điện tử " + c.info.place.value + ";", std::string("- Lưu: VT, KSTTHC.")})
+        r.push_back(x);
+    return r;
 }
 
 }  // namespace
@@ -129,11 +212,18 @@ void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f)
     decides.space_before = true;
     add(d, decides);
     for (std::size_t i = 0; i < f.articles.size(); ++i) {
+        const Article& a = f.articles[i];
         Para p;
         p.indent = true;
-        p.spans.push_back({"Điều " + std::to_string(i + 1) + ".", true, false});
-        p.spans.push_back({" " + f.articles[i], false, false});
+        p.spans.push_back({"Điều " + std::to_string(i + 1) + "." + (a.title.empty() ? "" : " " + a.title), true, false});
+        std::size_t next = 0;
+        if (a.title.empty() && !a.paragraphs.empty()) p.spans.push_back({" " + a.paragraphs[next++], false, false});
         add(d, std::move(p));
+        for (; next < a.paragraphs.size(); ++next) {
+            Para q = doc::para(a.paragraphs[next], Align::justify);
+            q.indent = true;
+            add(d, std::move(q));
+        }
     }
 
     Table sign;
@@ -142,7 +232,7 @@ void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f)
     Row r;
     Cell to;
     to.paras.push_back(doc::para("Nơi nhận:", Align::left, true, true, 12));
-    for (const auto& x : f.recipients.empty() ? default_recipients(c, f.signature, f.articles.size()) : f.recipients)
+    for (const auto& x : f.recipients.empty() ? default_recipients(c, f.signature, f.articles.size(), f.ministries) : f.recipients)
         to.paras.push_back(doc::para(x, Align::left, false, false, 11));
     Cell who_signs;
     const Signature& s = f.signature;
@@ -158,12 +248,12 @@ void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f)
 }
 
 void add_appendix_title(doc::Document& d, const Catalog& c, const std::string& title, const std::string& number,
-                        const Date& date, bool landscape)
+                        const Date& date, bool landscape, const std::string& attached_words)
 {
     add(d, doc::PageBreak{landscape});
     add(d, doc::para("PHỤ LỤC", Align::center, true));
     add(d, doc::para(upper(title), Align::center, true));
-    Para attached = doc::para("(Kèm theo Quyết định số " + number + " " + date_in_words(date) + " của " +
+    Para attached = doc::para("(" + attached_words + " Quyết định số " + number + " " + date_in_words(date) + " của " +
                                   competent_person_lower(c) + ")",
                               Align::center, false, true);
     attached.rule_after = true;
@@ -201,23 +291,6 @@ const Collator& collator()
 }  // namespace
 
 bool vi_less(const std::string& a, const std::string& b) { return collator().less(a, b); }
-
-std::string cite(const LegalBasis& b)
-{
-    const std::string& title = b.title.value;
-    const std::string& number = b.number.value;
-    if (number.empty() || title.find(number) != std::string::npos) return title;
-    static const char* types[] = {"Thông tư liên tịch", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết",
-                                  "Pháp lệnh", "Chỉ thị"};
-    for (const char* t : types) {
-        const std::string type(t);
-        if (title.starts_with(type) && !title.starts_with("Luật")) {
-            std::string rest = title.substr(type.size());
-            return type + " số " + number + (b.issued ? " " + date_in_words(*b.issued) : "") + rest;
-        }
-    }
-    return title + " số " + number;
-}
 
 std::string level_heading(const std::string& level)
 {

@@ -5,6 +5,7 @@
 // process approvals and simplification plans all build on it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,15 +21,60 @@ struct Signature {
     std::string sign_mode;     // "KT. CHỦ TỊCH" (TM., KT., Q., TL., TUQ.), empty when the head signs
 };
 
+// One article: "Điều N. <title>" in bold when it has a title, then its
+// paragraphs (the first one runs on after "Điều N." when there is no title).
+struct Article {
+    std::string title;
+    std::vector<std::string> paragraphs;
+    Article(std::string text) : paragraphs{std::move(text)} {}  // NOLINT: an article of one paragraph
+    Article(std::string t, std::vector<std::string> p) : title(std::move(t)), paragraphs(std::move(p)) {}
+};
+
 struct DecisionFrame {
     std::string number;                   // "280/QĐ-UBND"
     Date date;                            // signing date
     std::string summary;                  // trích yếu: "Về việc ..."
     std::vector<std::string> basis;       // căn cứ, without final punctuation (";" and "." are added)
-    std::vector<std::string> articles;    // the text after "Điều N."
+    std::vector<Article> articles;
     std::vector<std::string> recipients;  // "- Như Điều 3;" ...; empty: the defaults for the authority, naming the last article
+    std::vector<std::string> ministries;  // added to the default recipients: the ministries managing the fields
     Signature signature;
 };
+
+// Who proposes the decision and with which submission (Tờ trình).
+struct Proposal {
+    std::string proposer;                 // "Giám đốc Sở Tư pháp"; empty: the default for the department
+    std::string submission;               // "125/TTr-STP"
+    std::optional<Date> submission_date;
+};
+
+// "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 125/TTr-STP ngày …";
+// without a Tờ trình, only the proposer. `department` gives the default
+// proposer (its Giám đốc); a ministry's default is the Chánh Văn phòng Bộ.
+std::string proposal_line(const Catalog& c, const Proposal& p, const std::string& department);
+
+// The proposer as the last article names it (default as above).
+std::string proposer_of(const Catalog& c, const Proposal& p, const std::string& department);
+
+// The department managing all these fields: `given` when not empty, else the
+// [[field]] departments of catalog.toml (joined when several); empty when one
+// field has none.
+std::string managing_department(const Catalog& c, const std::vector<std::string>& fields, const std::string& given);
+
+// The ministries managing these fields ([[field]] ministry), in order, once each.
+std::vector<std::string> managing_ministries(const Catalog& c, const std::vector<std::string>& fields);
+
+// "05": counts in decisions take two digits.
+std::string count2(std::size_t n);
+
+// The heading of a group of procedures run at the same levels: "Thủ tục hành
+// chính cấp tỉnh, cấp xã" (real decisions list such a procedure once, under
+// its combined heading).
+std::string levels_heading(const std::vector<std::string>& levels);
+// The levels of a procedure in rank order, once each.
+std::vector<std::string> sorted_levels(const Procedure& p);
+// Orders groups of levels: by the highest level, then by fewer levels first.
+bool levels_less(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 bool is_ministry(const Catalog& c);
 
@@ -44,8 +90,12 @@ std::string competent_person_lower(const Catalog& c);
 // Officers check them against the law in force; the man pages say so.
 std::vector<std::string> standing_basis(const Catalog& c);
 
-// The usual last article: who carries the decision out (ends with "./.").
+// The usual last article: who carries the decision out (ends with "./."):
+// "các xã, phường" and, where the catalog says it has them, "đặc khu".
 std::string executing_article(const Catalog& c, const std::string& proposer);
+
+// "các xã, phường" or "các xã, phường, đặc khu" (catalog.toml special_zones).
+std::string communes(const Catalog& c);
 
 // Appends the decision, from the header blocks to the signature.
 void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f);
@@ -54,10 +104,7 @@ void add_decision(doc::Document& d, const Catalog& c, const DecisionFrame& f);
 // capitals, "(Kèm theo Quyết định số ... ngày ... của ...)". With `landscape`
 // the appendix pages are A4 landscape (wide tables).
 void add_appendix_title(doc::Document& d, const Catalog& c, const std::string& title, const std::string& number,
-                        const Date& date, bool landscape = true);
-
-// A legal basis as cited: "Nghị định số 123/2015/NĐ-CP ngày ... quy định ...".
-std::string cite(const LegalBasis& b);
+                        const Date& date, bool landscape = true, const std::string& attached = "Kèm theo");
 
 // Levels and fields as decisions group them: A. Thủ tục hành chính cấp tỉnh, I. Lĩnh vực Hộ tịch.
 std::string level_heading(const std::string& level);

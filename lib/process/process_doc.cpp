@@ -76,9 +76,68 @@ std::string fields_phrase(const std::vector<ResolvedProcess>& processes)
     return fields.empty() ? "" : " lĩnh vực " + join_words(fields);
 }
 
-std::string scope_of(const Catalog& c, const ProcessDecisionInfo& info)
+std::vector<std::string> fields_of(const std::vector<ResolvedProcess>& processes)
 {
-    return info.scope.empty() ? c.info.authority.value : info.scope;
+    std::vector<std::string> fields;
+    for (const auto& r : processes)
+        if (r.procedure && std::find(fields.begin(), fields.end(), r.procedure->field.value) == fields.end())
+            fields.push_back(r.procedure->field.value);
+    std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return vi_less(a, b); });
+    return fields;
+}
+
+std::string department_of(const Catalog& c, const std::vector<ResolvedProcess>& processes, const ProcessDecisionInfo& info)
+{
+    return is_ministry(c) ? c.info.authority.value : managing_department(c, fields_of(processes), info.scope);
+}
+
+std::string scope_of(const Catalog& c, const std::vector<ResolvedProcess>& processes, const ProcessDecisionInfo& info)
+{
+    const std::string dep = department_of(c, processes, info);
+    return dep.empty() ? c.info.authority.value : dep;
+}
+
+// The Trung tâm Phục vụ hành chính công of the province (units.toml), or nothing.
+std::string service_centre(const Catalog& c)
+{
+    for (const auto& u : c.units)
+        if (u.name.value.starts_with("Trung tâm Phục vụ hành chính công") && u.name.value.find("cấp xã") == std::string::npos)
+            return u.name.value;
+    return {};
+}
+
+// Where an earlier decision's appendix put each process: "số 1 Mục I Phần A",
+// numbered as this toolkit lays an appendix out (by level, field and code).
+std::string position_in(const Catalog& c, const Decision& d, const std::string& wanted)
+{
+    std::vector<const Procedure*> listed;
+    for (const auto& t : d.processes)
+        if (const Procedure* p = find_procedure(c, t.value)) listed.push_back(p);
+    std::sort(listed.begin(), listed.end(), [](const Procedure* a, const Procedure* b) {
+        const int la = level_rank(main_level(*a)), lb = level_rank(main_level(*b));
+        if (la != lb) return la < lb;
+        if (a->field.value != b->field.value) return vi_less(a->field.value, b->field.value);
+        return a->code.value < b->code.value;
+    });
+    std::string level, field;
+    int level_no = 0, field_no = 0, n = 0;
+    for (const Procedure* p : listed) {
+        if (main_level(*p) != level) {
+            level = main_level(*p);
+            field.clear();
+            field_no = 0;
+            ++level_no;
+        }
+        if (p->field.value != field) {
+            field = p->field.value;
+            ++field_no;
+        }
+        ++n;
+        if (p->parsed_code && p->parsed_code->identity == wanted)
+            return "số " + std::to_string(n) + " Mục " + roman(field_no) + " Phần " +
+                   std::string(1, static_cast<char>('A' + level_no - 1));
+    }
+    return {};
 }
 
 // "Quyết định số 1234/QĐ-UBND ngày 20 tháng 8 năm 2026"
@@ -155,18 +214,20 @@ void process_table(doc::Document& d, int n, const ResolvedProcess& r)
         add(d, doc::body("Thời hạn giải quyết: " + r.channel->duration->to_string() + " (" + channel_phrase(*r.channel) + ")."));
     Table t;
     t.size = 11;
-    t.widths = {10, 20, 38, 14, 18};
-    t.rows.push_back(header_row(
-        {"Thứ tự công việc", "Đơn vị/người thực hiện", "Nội dung công việc", "Thời gian thực hiện", "Kết quả/biểu mẫu"}));
+    t.widths = {9, 18, 33, 13, 15, 12};
+    t.rows.push_back(header_row({"Thứ tự công việc", "Đơn vị/người thực hiện", "Nội dung công việc",
+                                 "Thời gian thực hiện", "Kết quả/biểu mẫu", "Dịch vụ công trực tuyến mức độ"}));
+    // the level of the online service, once, on the first step (as 3760/QĐ-UBND prints it)
+    const std::string online = p.online.value.empty() ? std::string() : capitalize(p.online.value);
     int i = 0;
     for (const auto& s : r.steps) {
         Row row;
         row.cells = {text_cell("Bước " + std::to_string(++i), Align::center), text_cell(s.unit_name),
                      text_cell(s.step->task.value), text_cell(step_time_text(s), Align::center),
-                     text_cell(s.step->output.value)};
+                     text_cell(s.step->output.value), text_cell(i == 1 ? online : std::string(), Align::center)};
         t.rows.push_back(std::move(row));
     }
-    t.rows.push_back(group_row("Tổng thời gian giải quyết: " + total_text(r), 5));
+    t.rows.push_back(group_row("Tổng thời gian giải quyết: " + total_text(r), 6));
     add(d, std::move(t));
 }
 
@@ -276,8 +337,8 @@ std::string total_text(const ResolvedProcess& p)
 std::string process_decision_title(const Catalog& catalog, const std::vector<ResolvedProcess>& processes,
                                    const ProcessDecisionInfo& info)
 {
-    return "Về việc phê duyệt quy trình nội bộ giải quyết thủ tục hành chính" + fields_phrase(processes) +
-           " thuộc phạm vi chức năng quản lý của " + scope_of(catalog, info);
+    return "Về việc phê duyệt quy trình nội bộ, quy trình điện tử trong giải quyết thủ tục hành chính" +
+           fields_phrase(processes) + " thuộc phạm vi chức năng quản lý của " + scope_of(catalog, processes, info);
 }
 
 std::vector<std::string> process_decision_basis(const Catalog& c, const std::vector<ResolvedProcess>& processes,
@@ -286,6 +347,12 @@ std::vector<std::string> process_decision_basis(const Catalog& c, const std::vec
     std::vector<std::string> out = standing_basis(c);
     out.push_back("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành "
                   "chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia");
+    out.push_back("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng "
+                  "Chính phủ hướng dẫn nghiệp vụ về kiểm soát thủ tục hành chính");
+    out.push_back("Căn cứ Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Bộ trưởng, Chủ nhiệm Văn phòng "
+                  "Chính phủ hướng dẫn thi hành một số nội dung của Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm "
+                  "2025 của Chính phủ về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ "
+                  "phận Một cửa và Cổng Dịch vụ công quốc gia");
     // The decisions that announced these procedures: the process implements
     // the thời hạn and steps they published.
     for (const Decision* d : ledger_decisions(c, processes, announced_codes)) {
@@ -294,11 +361,52 @@ std::vector<std::string> process_decision_basis(const Catalog& c, const std::vec
         out.push_back(line);
     }
     for (const auto& b : info.extra_basis) out.push_back(b.starts_with("Căn cứ") ? b : "Căn cứ " + b);
-    out.push_back("Theo đề nghị của " +
-                  (info.proposer.empty() ? std::string(is_ministry(c) ? "Chánh Văn phòng Bộ" : "Giám đốc Sở Tư pháp")
-                                         : info.proposer));
+    out.push_back(proposal_line(c, {info.proposer, info.submission, info.submission_date}, department_of(c, processes, info)));
     return out;
 }
+
+namespace {
+
+// Điều 2 as 3760/QĐ-UBND words it: the department sets up the electronic processes.
+std::string electronic_article(const Catalog& c, const std::vector<ResolvedProcess>& processes,
+                               const ProcessDecisionInfo& info)
+{
+    if (is_ministry(c))
+        return "Căn cứ quy trình nội bộ được phê duyệt tại Điều 1 Quyết định này, các đơn vị thuộc Bộ thiết lập quy trình "
+               "điện tử giải quyết thủ tục hành chính trên Hệ thống thông tin giải quyết thủ tục hành chính cấp bộ theo "
+               "quy định.";
+    const std::string dep = department_of(c, processes, info);
+    const std::string centre = service_centre(c);
+    return "Giao " + (dep.empty() ? std::string("các cơ quan, đơn vị có liên quan") : dep) + " chủ trì, phối hợp Văn phòng " +
+           c.info.authority.value + (centre.empty() ? "" : " (" + centre + ")") +
+           " thiết lập quy trình điện tử giải quyết thủ tục hành chính lên Hệ thống thông tin giải quyết thủ tục hành "
+           "chính cấp tỉnh theo quy định.";
+}
+
+// Effect, and the earlier processes it replaces named by their place in the
+// earlier decisions' appendices (3760/QĐ-UBND Điều 3).
+std::string effect_article(const Catalog& c, const std::vector<ResolvedProcess>& processes, const ProcessDecisionInfo& info)
+{
+    std::string effect = "Quyết định này có hiệu lực thi hành kể từ " +
+                         (info.effective ? date_in_words(*info.effective) : std::string("ngày ký")) + ".";
+    std::vector<std::string> parts;
+    for (const Decision* x : ledger_decisions(c, processes, approved_processes)) {
+        std::vector<std::string> places;
+        for (const auto& r : processes) {
+            const std::string id = code_identity(r.code());
+            if (std::none_of(x->processes.begin(), x->processes.end(), [&](const Text& t) { return code_identity(t.value) == id; }))
+                continue;
+            const std::string at = position_in(c, *x, id);
+            if (!at.empty()) places.push_back(at);
+        }
+        parts.push_back("quy trình nội bộ " + join_words(places) + " Phụ lục ban hành kèm theo " + decision_ref(*x) +
+                        " của " + competent_person_lower(c));
+    }
+    if (!parts.empty()) effect += " Bãi bỏ " + join_words(parts) + ".";
+    return effect;
+}
+
+}  // namespace
 
 doc::Document build_process_decision(const Catalog& c, const std::vector<ResolvedProcess>& processes,
                                      const ProcessDecisionInfo& info)
@@ -306,7 +414,7 @@ doc::Document build_process_decision(const Catalog& c, const std::vector<Resolve
     doc::Document d;
     d.title = "Quyết định số " + info.number;
     const std::string fields = fields_phrase(processes);
-    const std::string scope = scope_of(c, info);
+    const std::string scope = scope_of(c, processes, info);
 
     DecisionFrame frame;
     frame.number = info.number;
@@ -315,27 +423,20 @@ doc::Document build_process_decision(const Catalog& c, const std::vector<Resolve
     frame.basis = process_decision_basis(c, processes, info);
     frame.signature = {info.signer, info.signer_title, info.sign_mode};
     frame.recipients = recipients(c);
-    frame.articles.push_back("Phê duyệt kèm theo Quyết định này quy trình nội bộ giải quyết thủ tục hành chính" + fields +
-                             " thuộc phạm vi chức năng quản lý của " + scope + " (có Phụ lục kèm theo).");
-    frame.articles.push_back(
-        "Căn cứ quy trình nội bộ được phê duyệt tại Điều 1 Quyết định này, các cơ quan, đơn vị có liên quan xây dựng, "
-        "cập nhật quy trình điện tử giải quyết thủ tục hành chính trên Hệ thống thông tin giải quyết thủ tục hành chính " +
-        std::string(is_ministry(c) ? "cấp bộ" : "cấp tỉnh") +
-        " theo quy định tại Nghị định số 118/2025/NĐ-CP; tổ chức thực hiện đúng trình tự, thời gian của từng bước.");
-    std::string effect = "Quyết định này có hiệu lực thi hành kể từ " +
-                         (info.effective ? date_in_words(*info.effective) : std::string("ngày ký")) + ".";
-    std::vector<std::string> earlier;
-    for (const Decision* x : ledger_decisions(c, processes, approved_processes)) earlier.push_back(decision_ref(*x));
-    if (!earlier.empty())
-        effect += " Quy trình nội bộ giải quyết các thủ tục hành chính nêu tại Điều 1 đã được phê duyệt tại " +
-                  join_words(earlier) + " hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.";
-    frame.articles.push_back(effect);
-    frame.articles.push_back(executing_article(c, info.proposer));
+    std::size_t count = 0;
+    for (const auto& r : processes) count += r.procedure ? 1 : 0;
+    frame.articles.emplace_back("Phê duyệt kèm theo Quyết định này " + count2(count) +
+                                " quy trình nội bộ, quy trình điện tử trong giải quyết thủ tục hành chính" + fields +
+                                " thuộc phạm vi chức năng quản lý của " + scope + ".");
+    frame.articles.emplace_back(electronic_article(c, processes, info));
+    frame.articles.emplace_back(effect_article(c, processes, info));
+    frame.articles.emplace_back(
+        executing_article(c, proposer_of(c, {info.proposer, {}, {}}, department_of(c, processes, info))));
     add_decision(d, c, frame);
 
-    add_appendix_title(d, c, "Quy trình nội bộ giải quyết thủ tục hành chính" + fields +
+    add_appendix_title(d, c, "Quy trình nội bộ, quy trình điện tử trong giải quyết thủ tục hành chính" + fields +
                                  " thuộc phạm vi chức năng quản lý của " + scope,
-                       info.number, info.date);
+                       info.number, info.date, true, "Ban hành kèm theo");
     const std::string hpd = std::to_string(c.info.hours_per_day);
     add(d, doc::para("Ghi chú: thời gian thực hiện tính bằng giờ làm việc, một ngày làm việc là " + hpd +
                          " giờ làm việc; bước ghi “Không tính thời gian” nằm ngoài thời hạn giải quyết.",

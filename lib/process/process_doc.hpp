@@ -65,7 +65,9 @@ struct ProcessDecisionInfo {
     std::optional<Date> effective;         // nothing: "kể từ ngày ký"
     std::string signer, signer_title, sign_mode;
     std::string proposer;                  // Theo đề nghị của ... (default as for announcements)
-    std::string scope;                     // thuộc phạm vi chức năng quản lý của ... (default: the catalog's authority)
+    std::string submission;                // Tờ trình "125/TTr-STP"
+    std::optional<Date> submission_date;
+    std::string scope;                     // managing department (default: catalog.toml [[field]], else the authority)
     std::vector<std::string> extra_basis;  // more căn cứ, as written
 };
 

@@ -73,7 +73,8 @@ ProcedureCost compliance_cost(const Procedure& p, const CatalogInfo& info, const
         const ChannelHours h = channel_hours(ch.kind.value, d);
         c.wait_millihours = ch.duration ? counted_millihours(*ch.duration, hpd) : 0;
         if (!ch.duration) c.notes.push_back("the thời hạn of channel \"" + ch.kind.value + "\" is not a duration; waiting is not counted");
-        const std::int64_t hours[] = {d.learn, entries * d.per_entry, h.submit, c.wait_millihours, h.receive};
+        std::int64_t hours[] = {d.learn, entries * d.per_entry, h.submit, c.wait_millihours, h.receive};
+        if (!d.activities) hours[0] = hours[1] = hours[2] = hours[4] = 0;  // the thời hạn alone
         for (std::size_t i = 0; i < 5; ++i) {
             c.lines[i].millihours = hours[i];
             c.lines[i].per_year = hours_money(hours[i], hv, n);
@@ -83,7 +84,7 @@ ProcedureCost compliance_cost(const Procedure& p, const CatalogInfo& info, const
             c.lines[5].per_year = *ch.fee * n;
         else if (ch.fee && *ch.fee > 0)
             c.notes.push_back("the fee of channel \"" + ch.kind.value + "\" is in " + currency + " and is not counted");
-        c.lines[6].per_year = certified * d.certified_copy_fee * n;
+        c.lines[6].per_year = d.activities ? certified * d.certified_copy_fee * n : 0;
         for (const auto& l : c.lines) c.per_year += l.per_year;
         if (!best || c.per_year < best->per_year) best = std::move(c);
     }

@@ -1,9 +1,12 @@
-// Compliance cost (chi phí tuân thủ) of a procedure, by the method of the
-// Văn phòng Chính phủ's guidance (Thông tư 02/2017/TT-VPCP, the compliance-cost
-// form): the hours a person spends on each activity × the value of an hour,
-// plus fees and other costs, × the dossiers a year. Money is integer đồng;
-// hours are kept in thousandths so that half hours add up exactly.
-// The activities and their default hours are documented in tthc-simplify(1).
+// Compliance cost (chi phí tuân thủ) of a procedure. Two methods:
+// - by thời hạn (the default, the one real decisions use, e.g. Đồng Nai
+//   2816/QĐ-UBND of 2025): thời hạn in working hours × the value of an hour ×
+//   the dossiers a year, plus fees;
+// - by activity (Thông tư 02/2017/TT-VPCP's compliance-cost form): the hours a
+//   person spends on each activity × the value of an hour, plus fees and other
+//   costs, × the dossiers a year.
+// Money is integer đồng; hours are kept in thousandths so that half hours add
+// up exactly. Both are documented in tthc-simplify(1).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +30,7 @@ struct CostDefaults {
     std::int64_t receive_post = 500;       // nhận kết quả qua bưu chính
     std::int64_t receive_online = 500;     // nhận kết quả trực tuyến
     std::int64_t certified_copy_fee = 2000;  // đồng per certified copy handed in (chi phí khác)
+    bool activities = false;               // the activity method instead of the thời hạn method (the default)
 };
 
 // One line of the cost: an activity's hours, or money (fees, other costs).

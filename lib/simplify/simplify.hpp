@@ -98,12 +98,18 @@ PlanEvaluation evaluate_plan(const Catalog& c, const Plan& plan, const CostDefau
 std::string draft_relative_path(const Catalog& c, const PlanEvaluation& e);
 
 struct PlanDocInfo {
-    std::string number;          // of the decision the appendix goes with; blank when unknown
-    std::optional<Date> date;
+    std::string number;          // of the decision; blank when unknown
+    std::optional<Date> date;    // blank when unknown
+    std::string signer, signer_title, sign_mode;
+    std::string proposer, submission, scope;  // as for announcements
+    std::optional<Date> submission_date;
+    bool activities = false;     // the cost was counted by activity (the table of activities is shown)
 };
 
-// The appendix of a decision approving the plan: Nội dung đơn giản hóa, Lý do,
-// Kiến nghị thực thi, Lợi ích của phương án with the cost lines.
+// The quyết định thông qua phương án đơn giản hóa (as Đồng Nai 2816/QĐ-UBND of
+// 2025 lays it out) with its appendix: Phần I, the list (STT | Mã số TTHC |
+// Tên | Nội dung đề xuất) grouped by level and field; Phần II, per procedure
+// Nội dung đơn giản hóa, Lý do, Kiến nghị thực thi and Lợi ích with the costs.
 doc::Document plan_document(const Catalog& c, const PlanEvaluation& e, const PlanDocInfo& info);
 
 std::string plan_json(const Catalog& c, const PlanEvaluation& e);

@@ -196,52 +196,95 @@ std::string met_words(bool met) { return met ? "đạt" : "chưa đạt"; }
 
 }  // namespace
 
-doc::Document plan_document(const Catalog& c, const PlanEvaluation& e, const PlanDocInfo& info)
+namespace {
+
+// "Giảm thời gian giải quyết; Bãi bỏ thành phần hồ sơ": what the plan proposes, in the list of Phần I.
+std::string proposal_words(const Plan& plan)
 {
-    const Procedure& p = *e.before;
-    const Plan& plan = *e.plan;
-    const int hpd = c.info.hours_per_day;
-    doc::Document d;
-    d.title = "Phương án đơn giản hóa " + plan.id.value;
-    auto add = [&](doc::Block b) { d.blocks.push_back(std::move(b)); };
-
-    add(doc::para("PHỤ LỤC", Align::center, true));
-    add(doc::para("PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH", Align::center, true));
-    const std::string number = info.number.empty() ? "        " : info.number;
-    const std::string date = info.date ? date_in_words(*info.date) : "ngày     tháng     năm     ";
-    doc::Para attached = doc::para("(Kèm theo Quyết định số " + number + " " + date + " của " + competent_person_lower(c) + ")",
-                                   Align::center, false, true);
-    attached.rule_after = true;
-    add(attached);
-
-    add(heading("I. LĨNH VỰC " + upper(p.field.value)));
-    add(heading("1. " + procedure_title(p)));
-    add(heading("1.1. Nội dung đơn giản hóa"));
-    for (std::size_t i = 0; i < e.effects.size(); ++i)
-        add(doc::body(std::string(1, static_cast<char>('a' + std::min<std::size_t>(i, 25))) + ") " + e.effects[i].description));
-    if (!plan.reason.value.empty()) {
-        doc::Para r = doc::body("");
-        r.spans = {{"Lý do: ", false, true}, {plan.reason.value, false, false}};
-        add(r);
+    std::vector<std::string> out;
+    for (const auto& ch : plan.changes) {
+        const std::string& k = ch.kind.value;
+        const std::string w = k == "remove-dossier" ? "Bãi bỏ thành phần hồ sơ"
+                              : k == "set-time"     ? "Giảm thời gian giải quyết"
+                              : k == "set-fee"      ? "Giảm phí, lệ phí"
+                              : k == "add-channel"  ? "Bổ sung cách thức thực hiện " + ch.channel.value
+                              : k == "abolish"      ? "Bãi bỏ thủ tục hành chính"
+                                                    : k;
+        if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
     }
-    add(heading("1.2. Kiến nghị thực thi"));
-    add(doc::body(plan.recommendation.value.empty() ? "(chưa có kiến nghị thực thi)" : plan.recommendation.value));
-    add(heading("1.3. Lợi ích của phương án đơn giản hóa"));
-    const std::int64_t saving = e.cost_before.per_year - e.cost_after.per_year;
-    add(doc::body("- Chi phí tuân thủ thủ tục hành chính trước khi đơn giản hóa: " + money(e.cost_before.per_year, "VND") + "/năm."));
-    add(doc::body("- Chi phí tuân thủ thủ tục hành chính sau khi đơn giản hóa: " + money(e.cost_after.per_year, "VND") + "/năm."));
-    add(doc::body("- Chi phí tiết kiệm: " + money(saving, "VND") + "/năm."));
-    add(doc::body("- Tỷ lệ cắt giảm chi phí: " + format_percent_bp(e.cost_bp) + "."));
-    add(doc::body("- Thời hạn giải quyết: trước khi đơn giản hóa " + format_days(e.time_before, hpd) + ", sau khi đơn giản hóa " +
-                  (e.abolished ? std::string("không còn (thủ tục bị bãi bỏ)") : format_days(e.time_after, hpd)) +
-                  "; tỷ lệ cắt giảm thời gian: " + format_percent_bp(e.time_bp) + "."));
-    add(doc::body("- So với mục tiêu cắt giảm ít nhất 30% thời gian giải quyết và 30% chi phí tuân thủ thủ tục hành chính "
-                  "(Nghị quyết số 66/NQ-CP " + date_in_words(Date{2025, 3, 26}) + " của Chính phủ): thời gian " +
-                  met_words(e.time_met) + ", chi phí " + met_words(e.cost_met) + "."));
+    std::string joined;
+    for (const auto& w : out) joined += (joined.empty() ? "" : "; ") + w;
+    return joined;
+}
 
-    // The cost lines, activity by activity.
-    add(heading("Chi phí tuân thủ theo từng hoạt động (" + std::to_string(plan.dossiers_per_year) + " hồ sơ/năm; " +
-                money(c.info.hour_value, "VND") + "/giờ; " + std::to_string(hpd) + " giờ/ngày làm việc)"));
+std::string department_for(const Catalog& c, const Procedure& p, const PlanDocInfo& info)
+{
+    return is_ministry(c) ? c.info.authority.value : managing_department(c, {p.field.value}, info.scope);
+}
+
+DecisionFrame plan_frame(const Catalog& c, const PlanEvaluation& e, const PlanDocInfo& info, const std::string& subject)
+{
+    const std::string dep = department_for(c, *e.before, info);
+    DecisionFrame f;
+    f.number = info.number.empty() ? "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/QĐ-UBND" : info.number;
+    f.date = info.date.value_or(Date{});
+    f.summary = "Về việc thông qua phương án đơn giản hóa " + subject;
+    f.basis = standing_basis(c);
+    f.basis.push_back("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục "
+                      "hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia");
+    f.basis.push_back("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng "
+                      "Chính phủ hướng dẫn nghiệp vụ về kiểm soát thủ tục hành chính");
+    f.basis.push_back(proposal_line(c, {info.proposer, info.submission, info.submission_date}, dep));
+    f.signature = {info.signer, info.signer_title, info.sign_mode};
+    const std::string who = dep.empty() ? std::string("Các cơ quan chuyên môn") : dep;
+    f.articles.emplace_back("Thông qua phương án đơn giản hóa 01 " + subject + " (Phụ lục danh mục và nội dung kèm theo).");
+    f.articles.emplace_back(
+        "Trách nhiệm thực hiện",
+        std::vector<std::string>{
+            "1. " + who + " chủ động triển khai các nội dung đơn giản hóa thuộc thẩm quyền; dự thảo văn bản thực thi "
+            "phương án đơn giản hóa sau khi được cơ quan có thẩm quyền thông qua.",
+            "2. Đối với các nội dung kiến nghị sửa đổi văn bản quy phạm pháp luật của trung ương: " + who +
+                " theo dõi, tham mưu " + competent_person_lower(c) + " triển khai sau khi văn bản tương ứng được sửa "
+                "đổi, bổ sung hoặc ban hành mới.",
+            "3. Văn phòng " + c.info.authority.value + " theo dõi, đôn đốc, kiểm tra việc thực thi phương án đơn giản "
+                "hóa."});
+    f.articles.emplace_back("Quyết định này có hiệu lực thi hành kể từ ngày ký.");
+    f.articles.emplace_back(executing_article(c, proposer_of(c, {info.proposer, {}, {}}, dep)));
+    if (!is_ministry(c)) f.ministries = managing_ministries(c, {e.before->field.value});
+    return f;
+}
+
+void plan_list(doc::Document& d, const Procedure& p, const Plan& plan)
+{
+    d.blocks.push_back(heading("Phần I. DANH MỤC PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH"));
+    d.blocks.push_back(heading("A. " + upper(levels_heading(sorted_levels(p)))));
+    doc::Table t;
+    t.widths = {8, 16, 46, 30};
+    t.rows.push_back(header_row({"STT", "Mã số TTHC", "Tên thủ tục hành chính", "Nội dung đề xuất"}));
+    t.rows.push_back(group_row("I. Lĩnh vực " + p.field.value, 4));
+    doc::Row r;
+    r.cells = {text_cell("1", doc::Align::center), text_cell(p.code.value), text_cell(p.name.value),
+               text_cell(proposal_words(plan))};
+    t.rows.push_back(std::move(r));
+    d.blocks.push_back(std::move(t));
+}
+
+// "(5 ngày làm việc = 40 giờ × 40.000 đồng/giờ) × 120 hồ sơ/năm = 192.000.000 đồng/năm"
+std::string time_formula(const ProcedureCost& cost, const CatalogInfo& info, std::int64_t n, std::int64_t time)
+{
+    std::string out = "(" + format_days(time, info.hours_per_day) + " = " + format_milli(time) + " giờ × " +
+                      money(info.hour_value, "VND") + "/giờ) × " + std::to_string(n) + " hồ sơ/năm";
+    const std::int64_t fees = cost.lines[5].per_year;
+    if (fees > 0) out += " + phí, lệ phí " + money(fees, "VND") + "/năm";
+    return out + " = " + money(cost.per_year, "VND") + "/năm";
+}
+
+void activity_table(doc::Document& d, const Catalog& c, const PlanEvaluation& e)
+{
+    const int hpd = c.info.hours_per_day;
+    d.blocks.push_back(heading("Chi phí tuân thủ theo từng hoạt động (" + std::to_string(e.plan->dossiers_per_year) +
+                               " hồ sơ/năm; " + money(c.info.hour_value, "VND") + "/giờ; " + std::to_string(hpd) +
+                               " giờ/ngày làm việc)"));
     doc::Table t;
     t.widths = {5, 31, 9, 15, 9, 15, 16};
     t.rows.push_back(header_row({"TT", "Hoạt động", "Trước (giờ/hồ sơ)", "Trước (đồng/năm)", "Sau (giờ/hồ sơ)",
@@ -257,17 +300,40 @@ doc::Document plan_document(const Catalog& c, const PlanEvaluation& e, const Pla
                    text_cell(amount(b.per_year - a.per_year), Align::right)};
         t.rows.push_back(std::move(r));
     }
-    {
-        doc::Row r;
-        doc::Cell label = doc::cell("Tổng cộng", Align::left, true);
-        label.colspan = 3;
-        r.cells = {label, doc::cell(amount(e.cost_before.per_year), Align::right, true), doc::cell("", Align::right),
-                   doc::cell(amount(e.cost_after.per_year), Align::right, true), doc::cell(amount(saving), Align::right, true)};
-        t.rows.push_back(std::move(r));
-    }
-    add(std::move(t));
+    doc::Row r;
+    doc::Cell label = doc::cell("Tổng cộng", Align::left, true);
+    label.colspan = 3;
+    r.cells = {label, doc::cell(amount(e.cost_before.per_year), Align::right, true), doc::cell("", Align::right),
+               doc::cell(amount(e.cost_after.per_year), Align::right, true),
+               doc::cell(amount(e.cost_before.per_year - e.cost_after.per_year), Align::right, true)};
+    t.rows.push_back(std::move(r));
+    d.blocks.push_back(std::move(t));
+}
 
-    add(heading("Tác động của từng nội dung đơn giản hóa (áp dụng lần lượt)"));
+void benefits(doc::Document& d, const Catalog& c, const PlanEvaluation& e, bool activities)
+{
+    const int hpd = c.info.hours_per_day;
+    const std::int64_t n = e.plan->dossiers_per_year;
+    auto body = [&](const std::string& s) { d.blocks.push_back(doc::body(s)); };
+    d.blocks.push_back(heading("1.3. Lợi ích của phương án đơn giản hóa"));
+    if (!activities && !e.abolished) {
+        body("- Chi phí tuân thủ thủ tục hành chính trước khi đơn giản hóa: " + time_formula(e.cost_before, c.info, n, e.time_before) + ".");
+        body("- Chi phí tuân thủ thủ tục hành chính sau khi đơn giản hóa: " + time_formula(e.cost_after, c.info, n, e.time_after) + ".");
+    } else {
+        body("- Chi phí tuân thủ thủ tục hành chính trước khi đơn giản hóa: " + money(e.cost_before.per_year, "VND") + "/năm.");
+        body("- Chi phí tuân thủ thủ tục hành chính sau khi đơn giản hóa: " + money(e.cost_after.per_year, "VND") + "/năm.");
+    }
+    body("- Chi phí tiết kiệm: " + money(e.cost_before.per_year - e.cost_after.per_year, "VND") + "/năm.");
+    body("- Tỷ lệ cắt giảm chi phí: " + format_percent_bp(e.cost_bp) + ".");
+    body("- Thời hạn giải quyết: trước khi đơn giản hóa " + format_days(e.time_before, hpd) + ", sau khi đơn giản hóa " +
+         (e.abolished ? std::string("không còn (thủ tục bị bãi bỏ)") : format_days(e.time_after, hpd)) +
+         "; tỷ lệ cắt giảm thời gian: " + format_percent_bp(e.time_bp) + ".");
+    body("- So với mục tiêu cắt giảm ít nhất 30% thời gian giải quyết và 30% chi phí tuân thủ thủ tục hành chính "
+         "(Nghị quyết số 66/NQ-CP " + date_in_words(Date{2025, 3, 26}) + " của Chính phủ): thời gian " +
+         met_words(e.time_met) + ", chi phí " + met_words(e.cost_met) + ".");
+    if (!activities) return;
+    activity_table(d, c, e);
+    d.blocks.push_back(heading("Tác động của từng nội dung đơn giản hóa (áp dụng lần lượt)"));
     doc::Table fx;
     fx.widths = {6, 54, 20, 20};
     fx.rows.push_back(header_row({"TT", "Nội dung", "Thời hạn giải quyết cắt giảm", "Chi phí tiết kiệm (đồng/năm)"}));
@@ -279,14 +345,58 @@ doc::Document plan_document(const Catalog& c, const PlanEvaluation& e, const Pla
                    text_cell(amount(x.cost_before - x.cost_after), Align::right)};
         fx.rows.push_back(std::move(r));
     }
-    add(std::move(fx));
+    d.blocks.push_back(std::move(fx));
+}
 
-    std::string note = "Chi phí tuân thủ tính theo phương pháp tính chi phí tuân thủ thủ tục hành chính tại Thông tư số "
-                       "02/2017/TT-VPCP: số giờ thực hiện từng hoạt động × giá trị một giờ + phí, lệ phí + chi phí khác, × số "
-                       "hồ sơ/năm; số giờ mặc định của từng hoạt động theo tthc-simplify(1). Cách thức được tính: " +
-                       channel_words(e.cost_before.channel) + " (trước), " +
-                       (e.abolished ? std::string("không còn") : channel_words(e.cost_after.channel)) + " (sau).";
-    add(doc::para(note, Align::justify, false, true, 12));
+void plan_content(doc::Document& d, const Catalog& c, const PlanEvaluation& e, const PlanDocInfo& info)
+{
+    const Procedure& p = *e.before;
+    const Plan& plan = *e.plan;
+    auto add = [&](doc::Block b) { d.blocks.push_back(std::move(b)); };
+    add(heading("Phần II. NỘI DUNG PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH"));
+    add(heading("A. " + upper(levels_heading(sorted_levels(p)))));
+    add(heading("I. LĨNH VỰC " + upper(p.field.value)));
+    add(heading("1. " + procedure_title(p)));
+    add(heading("1.1. Nội dung đơn giản hóa"));
+    for (std::size_t i = 0; i < e.effects.size(); ++i)
+        add(doc::body(std::string(1, static_cast<char>('a' + std::min<std::size_t>(i, 25))) + ") " + e.effects[i].description));
+    if (!plan.reason.value.empty()) {
+        doc::Para r = doc::body("");
+        r.spans = {{"Lý do: ", false, true}, {plan.reason.value, false, false}};
+        add(r);
+    }
+    add(heading("1.2. Kiến nghị thực thi"));
+    add(doc::body(plan.recommendation.value.empty() ? "(chưa có kiến nghị thực thi)" : plan.recommendation.value));
+    benefits(d, c, e, info.activities);
+    const std::string method =
+        info.activities
+            ? "Chi phí tuân thủ tính theo từng hoạt động (biểu mẫu tính chi phí tuân thủ thủ tục hành chính của Thông tư số "
+              "02/2017/TT-VPCP): số giờ thực hiện từng hoạt động × giá trị một giờ + phí, lệ phí + chi phí khác, × số hồ "
+              "sơ/năm."
+            : "Chi phí tuân thủ tính theo thời hạn giải quyết: số ngày làm việc × " + std::to_string(c.info.hours_per_day) +
+                  " giờ × " + money(c.info.hour_value, "VND") + "/giờ × số hồ sơ/năm, cộng phí, lệ phí.";
+    add(doc::para(method + " Cách thức được tính: " + channel_words(e.cost_before.channel) + " (trước), " +
+                      (e.abolished ? std::string("không còn") : channel_words(e.cost_after.channel)) + " (sau).",
+                  Align::justify, false, true, 12));
+}
+
+}  // namespace
+
+doc::Document plan_document(const Catalog& c, const PlanEvaluation& e, const PlanDocInfo& info)
+{
+    const Procedure& p = *e.before;
+    const std::string dep = department_for(c, p, info);
+    const std::string subject = "thủ tục hành chính lĩnh vực " + p.field.value +
+                                (dep.empty() ? std::string(" thuộc phạm vi quản lý của ") + c.info.authority.value
+                                             : " thuộc phạm vi chức năng quản lý của " + dep);
+    doc::Document d;
+    d.title = "Quyết định thông qua phương án đơn giản hóa " + e.plan->id.value;
+    const DecisionFrame frame = plan_frame(c, e, info, subject);
+    add_decision(d, c, frame);
+    add_appendix_title(d, c, "Danh mục và nội dung phương án đơn giản hóa " + subject, frame.number,
+                       info.date.value_or(Date{}), false);
+    plan_list(d, p, *e.plan);
+    plan_content(d, c, e, info);
     return d;
 }
 

@@ -31,10 +31,24 @@ TEST_CASE("the published example: waiting alone, 10 to 9 working days")
     CHECK(format_percent_bp(reduction_bp(before.per_year, after.per_year)) == "10%");
 }
 
-TEST_CASE("each line of the default method, the cheapest channel counted")
+TEST_CASE("the default method: the thời hạn and the fees alone, as real decisions count")
 {
     LoadResult r = load_catalog_text(catalog_text, "t.toml");
     const ProcedureCost c = compliance_cost(r.catalog.procedures[0], r.catalog.info, CostDefaults{}, 10);
+    REQUIRE(c.lines.size() == 7);
+    CHECK(c.lines[0].per_year == 0);
+    CHECK(c.lines[1].millihours == 0);
+    CHECK(c.lines[3].per_year == 32000000);  // 10 working days = 80 h × 40,000 × 10
+    CHECK(c.lines[6].per_year == 0);         // no other costs
+    CHECK(c.per_year == c.lines[3].per_year + c.lines[5].per_year);
+}
+
+TEST_CASE("each line of the activity method, the cheapest channel counted")
+{
+    LoadResult r = load_catalog_text(catalog_text, "t.toml");
+    CostDefaults activities;
+    activities.activities = true;
+    const ProcedureCost c = compliance_cost(r.catalog.procedures[0], r.catalog.info, activities, 10);
     CHECK(c.channel == "trực tuyến");
     REQUIRE(c.lines.size() == 7);
     CHECK(c.lines[0].per_year == 400000);    // learn 1 h

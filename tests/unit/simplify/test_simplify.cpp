@@ -70,7 +70,9 @@ TEST_CASE("plan: each change's effect on its own")
 {
     const LoadResult c = load_catalog_text(catalog_text, "t.toml");
     REQUIRE(c.catalog.plans.size() == 1);
-    const PlanEvaluation e = evaluate_plan(c.catalog, c.catalog.plans[0], CostDefaults{});
+    CostDefaults activities;
+    activities.activities = true;
+    const PlanEvaluation e = evaluate_plan(c.catalog, c.catalog.plans[0], activities);
     REQUIRE(e.effects.size() == 3);
     // 10 dossiers, 40,000 đồng an hour.
     CHECK(e.effects[0].description == "Bãi bỏ thành phần hồ sơ “Bản sao Sổ hộ khẩu”.");
