@@ -92,8 +92,10 @@ public:
     {
         for (auto&& [k, v] : table_) {
             (void)v;
-            if (std::none_of(keys_.begin(), keys_.end(), [&](const Key& key) { return key.name == k.str(); }))
-                report_unknown(k.str(), pos_of(k.source()));
+            // A named reference: C++17/clang 14 cannot capture a structured binding in a lambda.
+            const toml::key& name = k;
+            if (std::none_of(keys_.begin(), keys_.end(), [&](const Key& key) { return key.name == name.str(); }))
+                report_unknown(name.str(), pos_of(name.source()));
         }
     }
 

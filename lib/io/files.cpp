@@ -191,27 +191,27 @@ std::string read_file(const std::string& path)
 
 void FileTransaction::create(std::string path, std::string content)
 {
-    steps_.push_back({Step::create, std::move(path), std::move(content)});
+    steps_.push_back({Step::Kind::create, std::move(path), std::move(content)});
 }
 
 void FileTransaction::write(std::string path, std::string content)
 {
-    steps_.push_back({Step::write, std::move(path), std::move(content)});
+    steps_.push_back({Step::Kind::write, std::move(path), std::move(content)});
 }
 
-void FileTransaction::move(std::string from, std::string to) { steps_.push_back({Step::move, std::move(from), std::move(to)}); }
+void FileTransaction::move(std::string from, std::string to) { steps_.push_back({Step::Kind::move, std::move(from), std::move(to)}); }
 
-void FileTransaction::remove(std::string path) { steps_.push_back({Step::remove, std::move(path), {}}); }
+void FileTransaction::remove(std::string path) { steps_.push_back({Step::Kind::remove, std::move(path), {}}); }
 
 std::vector<std::string> FileTransaction::describe() const
 {
     std::vector<std::string> out;
     for (const auto& s : steps_) {
         switch (s.kind) {
-        case Step::create: out.push_back("create " + s.a); break;
-        case Step::write: out.push_back("write " + s.a); break;
-        case Step::move: out.push_back("move " + s.a + " -> " + s.b); break;
-        case Step::remove: out.push_back("remove " + s.a); break;
+        case Step::Kind::create: out.push_back("create " + s.a); break;
+        case Step::Kind::write: out.push_back("write " + s.a); break;
+        case Step::Kind::move: out.push_back("move " + s.a + " -> " + s.b); break;
+        case Step::Kind::remove: out.push_back("remove " + s.a); break;
         }
     }
     return out;
@@ -244,12 +244,12 @@ void FileTransaction::commit()
     try {
         for (const auto& s : steps_) {
             switch (s.kind) {
-            case Step::create:
+            case Step::Kind::create:
                 make_parent(s.a);
                 write_file_new(s.a, s.b);
                 undo_creates.push_back(s.a);
                 break;
-            case Step::write: {
+            case Step::Kind::write: {
                 std::error_code ec;
                 if (fs::exists(s.a, ec)) {
                     const std::string h = temp_beside(s.a) + ".previous";
@@ -261,7 +261,7 @@ void FileTransaction::commit()
                 undo_creates.push_back(s.a);
                 break;
             }
-            case Step::move: {
+            case Step::Kind::move: {
                 std::error_code ec;
                 if (fs::exists(s.b, ec)) throw Error("'" + s.b + "' already exists; it is never overwritten");
                 make_parent(s.b);
@@ -272,7 +272,7 @@ void FileTransaction::commit()
                 undo_moves.emplace_back(s.a, s.b);
                 break;
             }
-            case Step::remove: {
+            case Step::Kind::remove: {
                 const std::string h = temp_beside(s.a) + ".removed";
                 if (::rename(s.a.c_str(), h.c_str()) != 0)
                     throw Error("cannot remove '" + s.a + "': " + std::strerror(errno));

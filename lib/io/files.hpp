@@ -58,7 +58,7 @@ public:
 
 private:
     struct Step {
-        enum Kind { create, write, move, remove } kind;
+        enum class Kind { create, write, move, remove } kind;
         std::string a, b;  // create: path, content; move: from, to; remove: path
     };
     std::vector<Step> steps_;

@@ -647,15 +647,17 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
     std::set<std::string> listed;
     const std::vector<const ManifestEntry*> files = files_listed(root, *m, listed, result);
     std::mutex mutex;
-    thread_local std::unique_ptr<SchemaValidator> validator;
+    // Validators are reused through a pool owned by this call (a thread_local
+    // one would outlive it in the worker threads, unfreed).
+    ValidatorPool validators;
     parallel_for(files.size(), o.threads, [&](std::size_t i) {
-        if (!validator) validator = std::make_unique<SchemaValidator>();
+        std::unique_ptr<SchemaValidator> validator = validators.take();
         std::vector<Diagnostic> found = check_entry(root, *files[i], *validator);
+        validators.give_back(std::move(validator));
         if (found.empty()) return;
         std::lock_guard lock(mutex);
         for (auto& d : found) result.diagnostics.push_back(std::move(d));
     });
-    validator.reset();
     check_unlisted(root, listed, result);
     sort_diagnostics(result.diagnostics);
     return result;

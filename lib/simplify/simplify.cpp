@@ -89,9 +89,11 @@ SimplifyRule read_rule(const toml::table& t, const std::string& path)
     for (const auto& [k, v] : t) {
         const std::string key(k.str());
         seen.insert(key);
+        // A named reference: C++17/clang 14 cannot capture a structured binding in a lambda.
+        const toml::node& value = v;
         auto text = [&]() {
-            const auto* s = v.as_string();
-            if (!s) throw Error(where(path, v.source()) + key + " must be a string");
+            const auto* s = value.as_string();
+            if (!s) throw Error(where(path, value.source()) + key + " must be a string");
             return to_nfc(s->get());
         };
         if (key == "id") r.id = text();

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -69,6 +72,30 @@ TEST_CASE("an external entity (XXE) is rejected before any parsing")
                       "line 2: a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)");
     CHECK_THROWS_WITH(read_manifest_xml(xxe),
                       "line 2: a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)");
+}
+
+TEST_CASE("validating a malformed document prints nothing: its problems are returned, not written to stderr")
+{
+    // libxml2's validator printed "Unimplemented block at xmlschemas.c:28703"
+    // for a reserved processing instruction name (found by tthc-fuzz-procedure-xml).
+    const std::string doc = "<?xml. version=\"1.0\"?>\n<procedure xmlns=\"urn:tthc:xml:1\" version=\"1\" "
+                            "status=\"in-force\"><code>1.001193</code></procedure>\n";
+    TempDir t;
+    const std::string captured = (t.path / "stderr").string();
+    std::fflush(stderr);
+    const int saved = dup(2);
+    REQUIRE(saved >= 0);
+    REQUIRE(std::freopen(captured.c_str(), "w", stderr));
+    SchemaValidator validator;
+    const auto problems = validator.validate(doc);
+    std::fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pos.line == 2);
+    CHECK(problems[0].message ==
+          "Element '{urn:tthc:xml:1}procedure': Missing child element(s). Expected is ( {urn:tthc:xml:1}name ).");
+    CHECK(slurp(captured).empty());
 }
 
 TEST_CASE("a billion-laughs document is rejected, not expanded")

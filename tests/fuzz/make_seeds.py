@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Seed corpora for the fuzz targets: make_seeds.py TTHC SOURCE_DIR OUT.
+
+OUT/loader: every TOML file of catalogs/, fixtures/ and data/;
+OUT/procedure-xml, decision-xml, manifest-xml: the documents of a package
+exported from catalogs/ha-noi (with TTHC) and the XML files of fixtures/, by
+root element; OUT/values: the short strings of those TOML files (codes,
+durations, legal numbers, dates and the rest). Files are named by the SHA-1
+of their bytes, so a seed shipped twice is kept once."""
+import hashlib
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+tthc, root, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+shutil.rmtree(out, ignore_errors=True)
+targets = ["loader", "procedure-xml", "decision-xml", "manifest-xml", "values"]
+for t in targets:
+    (out / t).mkdir(parents=True)
+
+
+def put(target, data):
+    (out / target / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+
+
+tomls = sorted(p for d in ("catalogs", "fixtures", "data") for p in (root / d).rglob("*.toml") if p.is_file())
+for path in tomls:
+    data = path.read_bytes()
+    put("loader", data)
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        continue  # the fixtures hold broken files on purpose: seeds for the loader only
+    for s in strings(doc):
+        if 0 < len(s.encode()) <= 64:
+            put("values", s.encode())
+
+# The first start tag (a letter after '<': not <?xml nor <!--), prefix dropped.
+root_element = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+with tempfile.TemporaryDirectory() as tmp:
+    package = pathlib.Path(tmp) / "package"
+    subprocess.run([tthc, "export", str(root / "catalogs" / "ha-noi"), "--out", str(package),
+                    "--date", "2026-01-01", "-q"], check=True)
+    xmls = sorted(package.rglob("*.xml")) + sorted(p for p in (root / "fixtures").rglob("*.xml") if p.is_file())
+    for path in xmls:
+        data = path.read_bytes()
+        m = root_element.search(data)
+        if m and m.group(1) in (b"procedure", b"decision", b"manifest"):
+            put(m.group(1).decode() + "-xml", data)
+
+for t in targets:
+    n = sum(1 for _ in (out / t).iterdir())
+    if n == 0:
+        sys.exit(f"make_seeds: no seed for {t}")
+    print(f"{t}: {n} seeds")
