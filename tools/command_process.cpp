@@ -8,11 +8,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "decisions/announcement.hpp"
 #include "process/bpmn.hpp"
 #include "command.hpp"
 #include "io/files.hpp"
+#include "io/journal.hpp"
+#include "io/lock.hpp"
 #include "process/flowchart.hpp"
 #include "catalog/ledger.hpp"
 #include "catalog/loader.hpp"
@@ -53,6 +56,9 @@ int run_process(ProcessArgs args)
         check_effective(info.date, *info.effective);
     }
 
+    // --record writes into the catalog: one writer at a time, from before it is read
+    std::optional<CatalogLock> lock;
+    if (args.record && std::filesystem::is_directory(args.catalog)) lock.emplace(args.catalog, "process");
     const LoadResult loaded = load_whole(args.catalog, "drafted");
     const Catalog& catalog = loaded.catalog;
 
@@ -87,8 +93,9 @@ int run_process(ProcessArgs args)
     const long long mtime = epoch_seconds(info.date);
     const std::string bytes = doc::render(build_process_decision(catalog, processes, info), format, mtime);
 
-    // The document, the models and the flowcharts land together or not at all.
-    FileTransaction tx;
+    // The document, the models, the flowcharts and the ledger entry land together
+    // or not at all; journalled in the catalog when it is written to (--record).
+    FileTransaction tx = args.record ? FileTransaction(args.catalog, "process") : FileTransaction();
     const bool to_file = !args.out.empty() && args.out != "-";
     if (to_file) tx.write(args.out, bytes);
     bool svg = !args.dot_dir.empty();
