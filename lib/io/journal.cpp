@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "io/files.hpp"
+#include "io/lock.hpp"
 #include "util/error.hpp"
 
 namespace tthc {
@@ -298,6 +299,9 @@ void refuse_if_interrupted(const std::string& root)
 {
     struct stat st;
     if (::lstat(journal_path(root).c_str(), &st) != 0) return;
+    if (const auto holder = live_lock_holder(root))
+        throw Error("'" + root + "' is being changed by " + describe_holder(*holder) + "; nothing was read",
+                    "run this again when it has finished");
     throw Error("'" + root + "' holds an interrupted change (" + journal_path(root) + "); nothing was read",
                 "run 'tthc recover " + root + "' to finish or undo it first");
 }
@@ -323,6 +327,11 @@ void FileTransaction::move(std::string from, std::string to)
 }
 
 void FileTransaction::remove(std::string path) { steps_.push_back({JournalStep::remove, std::move(path), {}, {}, std::nullopt}); }
+
+void FileTransaction::make_directory(std::string path)
+{
+    steps_.push_back({JournalStep::mkdir, std::move(path), {}, {}, std::nullopt});
+}
 
 std::vector<std::string> FileTransaction::describe() const
 {
@@ -369,7 +378,9 @@ Journal FileTransaction::plan() const
             if (exists(s.path)) s.old_bytes = read_file(s.path);
             break;
         case JournalStep::remove: s.old_bytes = read_file(s.path); break;
-        case JournalStep::mkdir: break;
+        case JournalStep::mkdir:
+            make_parents((fs::path(s.path) / "x").string());  // the directory itself and what it lacks
+            continue;
         }
         j.steps.push_back(std::move(s));
     }

@@ -59,6 +59,7 @@ public:
     void write(std::string path, std::string content);   // created or replaced (the old one restored on failure)
     void move(std::string from, std::string to);         // `to` must not exist yet
     void remove(std::string path);
+    void make_directory(std::string path);  // with its missing parents; removed again on failure
 
     // Performs every step; on failure restores what was done and throws Error.
     void commit();

@@ -78,13 +78,24 @@ bool alive(const LockHolder& h)
     return ::kill(static_cast<pid_t>(h.pid), 0) == 0 || errno != ESRCH;
 }
 
-std::string who(const LockHolder& h)
+}  // namespace
+
+std::string describe_holder(const LockHolder& h)
 {
     return "tthc " + h.command + ", process " + std::to_string(h.pid) + (h.host == host_name() ? "" : " on " + h.host) +
            ", since " + h.since;
 }
 
-}  // namespace
+std::optional<LockHolder> live_lock_holder(const std::string& root)
+{
+    std::string text;
+    ReadRefusal why;
+    if (!try_read_regular_file(lock_path(root), text, why)) return std::nullopt;
+    auto holder = decode(text);
+    // this process's own lock (a writer reading the catalog it locked) is not another writer
+    if (holder && (!alive(*holder) || (holder->pid == ::getpid() && holder->host == host_name()))) holder.reset();
+    return holder;
+}
 
 std::string lock_path(const std::string& root) { return (fs::path(root) / ".tthc" / "lock").string(); }
 
@@ -113,10 +124,10 @@ CatalogLock::CatalogLock(std::string root, std::string command, Stale stale) : r
             throw Error("'" + path + "' is not a lock this tthc wrote; nothing was written",
                         "remove it if no tthc is changing '" + root_ + "'");
         if (alive(*holder))
-            throw Error("'" + root_ + "' is being changed by " + who(*holder) + "; nothing was written",
+            throw Error("'" + root_ + "' is being changed by " + describe_holder(*holder) + "; nothing was written",
                         "one writer at a time: run this again when it has finished");
         if (stale == Stale::refuse || attempt >= 5)
-            throw Error("'" + root_ + "' has a stale lock: " + who(*holder) + " is gone; nothing was written",
+            throw Error("'" + root_ + "' has a stale lock: " + describe_holder(*holder) + " is gone; nothing was written",
                         "run 'tthc recover " + root_ + "', which finishes or undoes what it left and clears the lock");
         if (::unlink(path.c_str()) != 0 && errno != ENOENT)
             throw Error("cannot remove the stale lock '" + path + "': " + std::strerror(errno));

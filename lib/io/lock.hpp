@@ -23,6 +23,13 @@ struct LockHolder {
 // CATALOG/.tthc/lock.
 std::string lock_path(const std::string& root);
 
+// Who holds ROOT's lock, when a process that is still running does; for a
+// reader that finds a journal, to tell a change in progress from a crash.
+std::optional<LockHolder> live_lock_holder(const std::string& root);
+
+// "tthc abolish, process 4242, since 2026-11-27T08:00:00Z", as messages name a holder.
+std::string describe_holder(const LockHolder& holder);
+
 // The lock of a catalog directory, held from construction to destruction.
 class CatalogLock {
 public:

@@ -30,7 +30,6 @@ case $what in
     args=(announce --from ha-noi --to ha-noi-draft -o out/qd.md --number 2001/QĐ-UBND --date 2026-11-20) ;;
   process)
     cat_dir=ha-noi
-    mkdir -p "$base/out/bpmn"
     args=(process ha-noi 1.001193 1.004746 --number 2002/QĐ-UBND --date 2026-11-27 --record -q -o out/qd.md
           --bpmn out/bpmn) ;;
   *) fail "unknown command $what" ;;
@@ -45,8 +44,16 @@ mv "$run" "$work/after"
 diff -r "$base" "$work/after" >/dev/null && fail "the command changed nothing"
 
 if [ "$what" = two-writers ]; then
+  # the first step at which the writer holds the lock and its journal is written
+  stop=0
+  for n in $(seq 1 200); do
+    fresh
+    (cd "$run" && exec env LD_PRELOAD="$shim" TTHC_CRASH_AT=$n "$tthc" "${args[@]}" >/dev/null 2>&1)
+    if [ -f "$run/ha-noi/.tthc/journal" ]; then stop=$n; break; fi
+  done
+  [ "$stop" != 0 ] || fail "no step with a journal written"
   fresh
-  (cd "$run" && exec env LD_PRELOAD="$shim" TTHC_CRASH_AT=8 TTHC_CRASH_SIGNAL=STOP "$tthc" "${args[@]}" >/dev/null 2>&1) &
+  (cd "$run" && exec env LD_PRELOAD="$shim" TTHC_CRASH_AT=$stop TTHC_CRASH_SIGNAL=STOP "$tthc" "${args[@]}" >/dev/null 2>&1) &
   first=$!
   for _ in $(seq 100); do
     [ "$(awk '{print $3}' /proc/$first/stat 2>/dev/null)" = T ] && break
@@ -54,7 +61,13 @@ if [ "$what" = two-writers ]; then
   done
   [ "$(awk '{print $3}' /proc/$first/stat 2>/dev/null)" = T ] || fail "the first writer did not stop"
   [ -f "$run/ha-noi/.tthc/lock" ] || fail "the first writer holds no lock"
+  [ -f "$run/ha-noi/.tthc/journal" ] || fail "the first writer was stopped before its journal"
   cp -a "$run" "$work/mid"
+  # a reader meanwhile is told a change is in progress, not that one crashed
+  (cd "$run" && "$tthc" lint ha-noi >/dev/null 2>"$work/lint.err")
+  lrc=$?
+  [ "$lrc" = 2 ] && grep -q "is being changed by tthc abolish, process $first" "$work/lint.err" ||
+    { cat "$work/lint.err"; fail "a reader during the change: exit $lrc"; }
   (cd "$run" && "$tthc" abolish ha-noi 2.000806 --number 78/QĐ-UBND --date 2026-11-27 --basis X -o out/qd2.md \
      >"$work/out2" 2>"$work/err2")
   rc=$?
@@ -65,7 +78,7 @@ if [ "$what" = two-writers ]; then
   [ -s "$work/out2" ] && fail "the second writer printed a document"
   [ -e "$run/out/qd2.md" ] && fail "the second writer wrote its document"
   diff -r "$work/after" "$run" || fail "the tree after both is not the first writer's alone"
-  echo "two writers: the second was refused (exit 2): $(head -1 "$work/err2")"
+  echo "two writers: the second was refused (exit 2) and wrote nothing: $(head -1 "$work/err2")"
   exit 0
 fi
 
