@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Nothing outside the catalog is read (tthc(1), "Untrusted catalogs"): links
-# to /proc/self/environ, /etc/passwd and a directory outside, a FIFO and a
-# device under procedures/ are findings in every output format of lint, none
+# to /proc/self/environ, /etc/passwd and a directory outside, a FIFO, a socket
+# and a device under procedures/ are findings in every output format of lint, none
 # of their bytes appears in any output, and nothing hangs on the FIFO.
 # usage: run.sh TTHC PROJECT_ROOT
 set -u
@@ -16,6 +16,7 @@ ln -s /etc/passwd "$p/passwd.toml"
 ln -s /etc "$p/etc-dir"
 ln -s ../catalog.toml "$p/inside.toml"
 mkfifo "$p/fifo.toml"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$p/socket.toml"
 device=no
 if mknod "$p/null.toml" c 1 3 2>/dev/null; then device=yes; fi
 secret="tthc-secret-$$-token"
@@ -26,7 +27,7 @@ for format in text json sarif github; do
   rc=$?
   [ "$rc" = 124 ] && fail "$format: lint hung"
   [ "$rc" = 1 ] || { cat "$err"; fail "$format: exit $rc, not 1 (findings)"; }
-  for name in environ.toml passwd.toml etc-dir inside.toml fifo.toml; do
+  for name in environ.toml passwd.toml etc-dir inside.toml fifo.toml socket.toml; do
     grep -q "procedures/$name" "$out" || fail "$format: no finding for $name"
   done
   [ $device = yes ] && { grep -q "procedures/null.toml" "$out" || fail "$format: no finding for the device"; }
