@@ -886,7 +886,6 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
                                  refusal_message(ReadRefusal::not_regular), {}});
             continue;
         }
-        if (rel == "catalog.toml" || rel == "units.toml") continue;
         const std::size_t slash = rel.find('/');
         const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
         const auto folder = std::find_if(std::begin(folders), std::end(folders),
