@@ -5,12 +5,14 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "decisions/abolition.hpp"
 #include "decisions/announcement.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
 #include "io/files.hpp"
+#include "io/lock.hpp"
 #include "catalog/ledger.hpp"
 #include "checks/lint.hpp"
 #include "catalog/loader.hpp"
@@ -58,6 +60,9 @@ int run_abolish(AbolishArgs args)
     info.change_basis = args.basis;
     const auto format = *doc::parse_format(args.common.format);
 
+    // one writer at a time, from before the catalog is read until its change is done
+    std::optional<CatalogLock> lock;
+    if (!args.decision.dry_run) lock.emplace(args.catalog, "abolish");
     // abolish moves files by their codes: every code must be readable, and unique
     const LoadResult loaded = load_whole(args.catalog, "changed", [](const Diagnostic& d) {
         return d.severity == Severity::error && d.rule == Rule::bad_code;
@@ -94,7 +99,7 @@ int run_abolish(AbolishArgs args)
     const std::string bytes = doc::render(document, format, epoch_seconds(info.date));
 
     const LedgerEntry entry = announcement_entry(catalog, catalog, diff, info);
-    FileTransaction tx;  // the moves, the ledger entry and the document: all or nothing
+    FileTransaction tx(args.catalog, "abolish");  // the moves, the ledger entry and the document: all or nothing, journalled
     plan_abolition(catalog, check, tx);
     tx.create(ledger_path(args.catalog, entry), ledger_toml(entry));
     finish_decision(tx, bytes, format, args.decision);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "decisions/announcement.hpp"
@@ -14,6 +15,7 @@
 #include "diff/diff.hpp"
 #include "diff/diff_report.hpp"
 #include "io/files.hpp"
+#include "io/lock.hpp"
 #include "catalog/ledger.hpp"
 #include "catalog/loader.hpp"
 #include "checks/report.hpp"
@@ -37,6 +39,8 @@ int run_announce(AnnounceArgs args)
     if (!std::filesystem::is_directory(args.to))
         throw Error("--to '" + args.to + "' is not a catalog directory", "the decision is recorded in its decisions/");
 
+    std::optional<CatalogLock> lock;  // one writer at a time in --to, from before it is read
+    if (!args.decision.dry_run) lock.emplace(args.to, "announce");
     const DiffResult dr = diff_catalogs(args.from, args.to);
     if (dr.has_errors()) {
         for (const auto& d : dr.diagnostics) std::cerr << format_diagnostic(d, false);
@@ -62,7 +66,7 @@ int run_announce(AnnounceArgs args)
 
     const LedgerEntry entry = announcement_entry(before.catalog, after.catalog, dr.diff, info);
     const std::string ledger = ledger_path(args.to, entry);
-    FileTransaction tx;  // the ledger entry and the document land together or not at all
+    FileTransaction tx(args.to, "announce");  // the ledger entry and the document land together or not at all
     tx.create(ledger, ledger_toml(entry));
     finish_decision(tx, bytes, format, args.decision);
     if (!args.common.quiet && !args.decision.dry_run)

@@ -65,6 +65,7 @@ int run_lint(const LintArgs& args)
             summary.procedures += r.procedures;
         } catch (const Error& e) {
             std::cerr << "tthc: error: " << e.what() << "\n";
+            if (!e.hint().empty()) std::cerr << "tthc: " << e.hint() << "\n";
             trouble = true;
         }
     }

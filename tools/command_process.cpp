@@ -8,11 +8,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "decisions/announcement.hpp"
 #include "process/bpmn.hpp"
 #include "command.hpp"
 #include "io/files.hpp"
+#include "io/journal.hpp"
+#include "io/lock.hpp"
 #include "process/flowchart.hpp"
 #include "catalog/ledger.hpp"
 #include "catalog/loader.hpp"
@@ -56,6 +59,13 @@ int run_process(ProcessArgs args)
     }
 
     if (!args.submission_date.empty()) info.submission_date = parse_date_option(args.submission_date, "--submission-date");
+    // A run that writes files changes them all or nothing, journalled in the
+    // catalog directory, one writer at a time from before the catalog is read.
+    const bool to_file = !args.out.empty() && args.out != "-";
+    const bool journalled = (to_file || args.record || !args.bpmn_dir.empty() || !args.dot_dir.empty()) &&
+                            std::filesystem::is_directory(args.catalog);
+    std::optional<CatalogLock> lock;
+    if (journalled) lock.emplace(args.catalog, "process");
     const LoadResult loaded = load_whole(args.catalog, "drafted");
     const Catalog& catalog = loaded.catalog;
 
@@ -101,9 +111,10 @@ int run_process(ProcessArgs args)
     const long long mtime = epoch_seconds(info.date);
     const std::string bytes = doc::render(build_process_decision(catalog, processes, info), format, mtime);
 
-    // The document, the models and the flowcharts land together or not at all.
-    FileTransaction tx;
-    const bool to_file = !args.out.empty() && args.out != "-";
+    // The document, the models, the flowcharts and the ledger entry land together or not at all.
+    FileTransaction tx = journalled ? FileTransaction(args.catalog, "process") : FileTransaction();
+    for (const std::string* dir : {&args.bpmn_dir, &args.dot_dir})
+        if (!dir->empty()) tx.make_directory(*dir);
     if (to_file) tx.write(args.out, bytes);
     bool svg = !args.dot_dir.empty();
     for (const auto& r : processes) {
@@ -134,8 +145,6 @@ int run_process(ProcessArgs args)
         for (const auto& r : processes) entry.processes.push_back(r.procedure->code.value);
         tx.create(ledger_path(args.catalog, entry), ledger_toml(entry));
     }
-    for (const std::string* dir : {&args.bpmn_dir, &args.dot_dir})
-        if (!dir->empty()) std::filesystem::create_directories(*dir);
     tx.commit();
     if (!to_file) emit(bytes, "", format == doc::Format::docx);
 

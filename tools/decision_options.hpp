@@ -9,7 +9,7 @@
 
 #include "decisions/announcement.hpp"
 #include "documents/document.hpp"
-#include "io/files.hpp"
+#include "io/journal.hpp"
 
 namespace tthc::cli {
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "io/files.hpp"
+#include "io/journal.hpp"
 #include "util/parallel.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
@@ -863,10 +864,11 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
 FileResult load_job(const CatalogFile& job)
 {
     thread_local std::string text;  // reused: the parsed document keeps no view into it
-    if (!try_read_file(job.path, text)) {
+    ReadRefusal why;
+    if (!try_read_regular_file(job.path, text, why)) {
         FileResult out;
         DiagnosticSink sink(job.display);
-        sink.report(Rule::io_error, Pos{}, "cannot read the file");
+        sink.report(Rule::io_error, Pos{}, refusal_message(why));
         out.diagnostics = std::move(sink.diagnostics());
         return out;
     }
@@ -896,12 +898,17 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
     const std::string shown = display_root(root);
     const fs::path base(root);
     std::error_code ec;
-    if (fs::is_regular_file(base / "catalog.toml", ec))
+    // a symbolic link or a FIFO here is listed, and refused by load_job without being opened
+    auto present = [&](const char* name) {
+        const fs::file_type t = fs::symlink_status(base / name, ec).type();
+        return t != fs::file_type::not_found && t != fs::file_type::none && t != fs::file_type::directory;
+    };
+    if (present("catalog.toml"))
         jobs.push_back({FileKind::catalog, display_path(shown, "catalog.toml"), "catalog.toml", (base / "catalog.toml").string()});
     else
         diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, Rule::missing_file,
                          "no catalog.toml: a catalog directory needs one with a [catalog] table", {}});
-    if (fs::is_regular_file(base / "units.toml", ec))
+    if (present("units.toml"))
         jobs.push_back({FileKind::units, display_path(shown, "units.toml"), "units.toml", (base / "units.toml").string()});
     if (fs::is_regular_file(base / "legal.toml", ec))
         jobs.push_back({FileKind::legal, display_path(shown, "legal.toml"), "legal.toml", (base / "legal.toml").string()});
@@ -915,17 +922,29 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
     if (prefix.back() != '/') prefix.push_back('/');
     for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
         const std::string& native = it->path().native();
-        if (native.size() < 5 || native.compare(native.size() - 5, 5, ".toml") != 0) continue;
-        const std::string rel = native.substr(prefix.size());
-        std::error_code type_ec;
-        if (!it->is_regular_file(type_ec)) {
-            // a link to nowhere is a file the catalog meant to have: say so, do not skip it
-            if (it->is_symlink(type_ec) && !fs::exists(it->path(), type_ec))
-                diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
-                                 "cannot read the file: it is a symbolic link to a file that does not exist", {}});
+        if (it.depth() == 0 && it->path().filename() == ".tthc") {  // the lock and the journal (io/journal.hpp)
+            it.disable_recursion_pending();
             continue;
         }
+        const bool toml = native.size() >= 5 && native.compare(native.size() - 5, 5, ".toml") == 0;
+        const std::string rel = native.substr(prefix.size());
         if (rel == "catalog.toml" || rel == "units.toml" || rel == "legal.toml") continue;
+        // Untrusted input (a pull request): a link is never followed, a FIFO
+        // or a device never opened; the finding names it without reading it.
+        std::error_code type_ec;
+        const fs::file_type type = it->symlink_status(type_ec).type();
+        if (type == fs::file_type::symlink && (toml || fs::is_directory(it->path(), type_ec))) {
+            diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
+                             "not read: it is a symbolic link, and a catalog's files are read only as regular files", {}});
+            continue;
+        }
+        if (!toml) continue;
+        if (type != fs::file_type::regular) {
+            if (type != fs::file_type::directory)
+                diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
+                                 refusal_message(ReadRefusal::not_regular), {}});
+            continue;
+        }
         const std::size_t slash = rel.find('/');
         const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
         const auto folder = std::find_if(std::begin(folders), std::end(folders),
@@ -986,6 +1005,7 @@ std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector
         return {CatalogFile{FileKind::single, p.lexically_normal().generic_string(), p.filename().string(), path}};
     }
     if (!fs::is_directory(st)) throw Error("cannot read '" + path + "': neither a file nor a directory");
+    refuse_if_interrupted(path);
     return discover(path, diags);
 }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
-#include "io/files.hpp"
+#include "io/journal.hpp"
 #include "catalog/model.hpp"
 
 namespace tthc {

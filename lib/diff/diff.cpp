@@ -189,7 +189,8 @@ struct Fingerprint {
 Fingerprint fingerprint(const std::string& path)
 {
     thread_local std::string bytes;
-    if (!try_read_file(path, bytes)) return {};
+    ReadRefusal why;
+    if (!try_read_regular_file(path, bytes, why)) return {};
     return {std::hash<std::string_view>{}(bytes), bytes.size(), true};
 }
 
@@ -199,7 +200,8 @@ bool same_content(const std::string& a, const std::string& b)
     struct stat sa, sb;
     if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0 || sa.st_size != sb.st_size) return false;
     thread_local std::string x, y;
-    return try_read_file(a, x) && try_read_file(b, y) && x == y;
+    ReadRefusal why;
+    return try_read_regular_file(a, x, why) && try_read_regular_file(b, y, why) && x == y;
 }
 
 std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& files, unsigned threads)

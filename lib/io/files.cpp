@@ -17,11 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string temp_beside(const std::string& path)
-{
-    const fs::path p(path);
-    return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
-}
+std::string temp_beside(const std::string& path) { return temp_name(path, ::getpid()); }
 
 int open_retry(const char* path, int flags, mode_t mode = 0)
 {
@@ -93,6 +89,12 @@ void sync_file_system(const fs::path& dir)
 }
 
 }  // namespace
+
+std::string temp_name(const std::string& path, long pid)
+{
+    const fs::path p(path);
+    return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(pid))).string();
+}
 
 bool rename_no_replace(const std::string& from, const std::string& to)
 {
@@ -182,110 +184,76 @@ bool try_read_file(const std::string& path, std::string& buf)
     return ok;
 }
 
+namespace {
+
+// Reads the open `fd` to its end into `buf`; false on a read error.
+bool read_fd(int fd, std::string& buf, std::size_t size_hint)
+{
+    buf.resize(size_hint);
+    std::size_t done = 0;
+    while (true) {
+        if (done == buf.size()) buf.resize(buf.size() + 4096);  // the file grew, or st_size was 0 (a pipe, /proc)
+        const ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            buf.resize(done);
+            return false;
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    buf.resize(done);
+    return true;
+}
+
+}  // namespace
+
+bool try_read_regular_file(const std::string& path, std::string& buf, ReadRefusal& why)
+{
+    why = ReadRefusal::none;
+    const int fd = open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        why = errno == ELOOP ? ReadRefusal::symlink : ReadRefusal::cannot_open;
+        return false;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        why = ReadRefusal::not_regular;
+        ::close(fd);
+        return false;
+    }
+    const bool ok = read_fd(fd, buf, static_cast<std::size_t>(st.st_size));
+    ::close(fd);
+    if (!ok) why = ReadRefusal::cannot_open;
+    return ok;
+}
+
+std::string read_regular_file(const std::string& path)
+{
+    std::string out;
+    ReadRefusal why;
+    if (!try_read_regular_file(path, out, why)) throw Error("'" + path + "': " + refusal_message(why));
+    return out;
+}
+
+std::string refusal_message(ReadRefusal why)
+{
+    switch (why) {
+    case ReadRefusal::none: break;
+    case ReadRefusal::cannot_open: return "cannot read the file";
+    case ReadRefusal::symlink: return "not read: it is a symbolic link, and a catalog's files are read only as regular files";
+    case ReadRefusal::not_regular:
+        return "not read: it is not a regular file (a device, a FIFO or a socket), and a catalog's files are read only as "
+               "regular files";
+    }
+    return {};
+}
+
 std::string read_file(const std::string& path)
 {
     std::string out;
     if (!try_read_file(path, out)) throw Error("cannot read '" + path + "': " + std::strerror(errno));
     return out;
-}
-
-void FileTransaction::create(std::string path, std::string content)
-{
-    steps_.push_back({Step::Kind::create, std::move(path), std::move(content)});
-}
-
-void FileTransaction::write(std::string path, std::string content)
-{
-    steps_.push_back({Step::Kind::write, std::move(path), std::move(content)});
-}
-
-void FileTransaction::move(std::string from, std::string to) { steps_.push_back({Step::Kind::move, std::move(from), std::move(to)}); }
-
-void FileTransaction::remove(std::string path) { steps_.push_back({Step::Kind::remove, std::move(path), {}}); }
-
-std::vector<std::string> FileTransaction::describe() const
-{
-    std::vector<std::string> out;
-    for (const auto& s : steps_) {
-        switch (s.kind) {
-        case Step::Kind::create: out.push_back("create " + s.a); break;
-        case Step::Kind::write: out.push_back("write " + s.a); break;
-        case Step::Kind::move: out.push_back("move " + s.a + " -> " + s.b); break;
-        case Step::Kind::remove: out.push_back("remove " + s.a); break;
-        }
-    }
-    return out;
-}
-
-void FileTransaction::commit()
-{
-    // Removals are done last, and first as renames to a hidden name, so that
-    // every step before the final one can be undone.
-    std::vector<std::pair<std::string, std::string>> undo_moves;  // (from, to) to move back
-    std::vector<std::string> undo_creates;
-    std::vector<std::pair<std::string, std::string>> hidden;      // removed file -> hidden name
-    std::vector<fs::path> made_dirs;                              // directories this commit created
-    auto make_parent = [&](const std::string& file) {
-        std::vector<fs::path> missing;
-        for (fs::path d = fs::path(file).parent_path(); !d.empty() && !fs::exists(d); d = d.parent_path())
-            missing.push_back(d);
-        for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-            fs::create_directory(*it);
-            made_dirs.push_back(*it);
-        }
-    };
-    auto rollback = [&] {
-        for (auto it = undo_creates.rbegin(); it != undo_creates.rend(); ++it) ::unlink(it->c_str());
-        for (auto it = undo_moves.rbegin(); it != undo_moves.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
-        for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) ::rename(it->second.c_str(), it->first.c_str());
-        std::error_code ec;
-        for (auto it = made_dirs.rbegin(); it != made_dirs.rend(); ++it) fs::remove(*it, ec);
-    };
-    try {
-        for (const auto& s : steps_) {
-            switch (s.kind) {
-            case Step::Kind::create:
-                make_parent(s.a);
-                write_file_new(s.a, s.b);
-                undo_creates.push_back(s.a);
-                break;
-            case Step::Kind::write: {
-                std::error_code ec;
-                if (fs::exists(s.a, ec)) {
-                    const std::string h = temp_beside(s.a) + ".previous";
-                    if (::rename(s.a.c_str(), h.c_str()) != 0)
-                        throw Error("cannot write '" + s.a + "': " + std::strerror(errno));
-                    hidden.emplace_back(s.a, h);
-                }
-                write_file_new(s.a, s.b);
-                undo_creates.push_back(s.a);
-                break;
-            }
-            case Step::Kind::move: {
-                std::error_code ec;
-                if (fs::exists(s.b, ec)) throw Error("'" + s.b + "' already exists; it is never overwritten");
-                make_parent(s.b);
-                if (!rename_no_replace(s.a, s.b)) {
-                    if (errno == EEXIST) throw Error("'" + s.b + "' already exists; it is never overwritten");
-                    throw Error("cannot move '" + s.a + "' to '" + s.b + "': " + std::strerror(errno));
-                }
-                undo_moves.emplace_back(s.a, s.b);
-                break;
-            }
-            case Step::Kind::remove: {
-                const std::string h = temp_beside(s.a) + ".removed";
-                if (::rename(s.a.c_str(), h.c_str()) != 0)
-                    throw Error("cannot remove '" + s.a + "': " + std::strerror(errno));
-                hidden.emplace_back(s.a, h);
-                break;
-            }
-            }
-        }
-    } catch (...) {
-        rollback();
-        throw;
-    }
-    for (const auto& [path, h] : hidden) ::unlink(h.c_str());
 }
 
 namespace {

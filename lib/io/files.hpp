@@ -42,27 +42,24 @@ bool rename_no_replace(const std::string& from, const std::string& to);
 // Throws Error.
 void sync_directory(const std::string& dir);
 
-// A set of file moves, creations and removals that either all happen or none:
-// commit() performs them in order and undoes the done ones if one fails.
-class FileTransaction {
-public:
-    void create(std::string path, std::string content);  // must not exist yet
-    void write(std::string path, std::string content);   // created or replaced (the old one restored on failure)
-    void move(std::string from, std::string to);           // `to` must not exist yet
-    void remove(std::string path);
+// The temporary name beside `path` that the writes above use while process
+// `pid` writes it: what `tthc recover` removes after a crash.
+std::string temp_name(const std::string& path, long pid);
 
-    // Performs every step; on failure restores what was done and throws Error.
-    void commit();
+// Why a file of a catalog or a package is not read (try_read_regular_file).
+enum class ReadRefusal { none, cannot_open, symlink, not_regular };
 
-    std::vector<std::string> describe() const;  // one line per step, for --dry-run
+// Reads a file of untrusted input (a catalog, a package) without following a
+// symbolic link and without blocking on a FIFO or a device: opened with
+// O_NOFOLLOW|O_NONBLOCK, then fstat(2) must say a regular file, so there is no
+// race between the check and the read. False with `why` set when it is not read.
+bool try_read_regular_file(const std::string& path, std::string& buf, ReadRefusal& why);
 
-private:
-    struct Step {
-        enum class Kind { create, write, move, remove } kind;
-        std::string a, b;  // create: path, content; move: from, to; remove: path
-    };
-    std::vector<Step> steps_;
-};
+// try_read_regular_file that throws Error naming the path and the refusal.
+std::string read_regular_file(const std::string& path);
+
+// The message for a refusal, for a finding ("not read: it is a symbolic link").
+std::string refusal_message(ReadRefusal why);
 
 // A directory built beside `out` and renamed to `out` by commit(); removed if
 // never committed (with the parent directories it had to create), so a failure

@@ -525,7 +525,7 @@ std::optional<Manifest> check_manifest(const fs::path& root, const VerifyOptions
         report(Rule::manifest, "no manifest.xml: this is not a tthc package");
         return std::nullopt;
     }
-    const std::string manifest_bytes = read_file((root / "manifest.xml").string());
+    const std::string manifest_bytes = read_regular_file((root / "manifest.xml").string());
     {
         SchemaValidator v;
         for (const auto& p : v.validate(manifest_bytes)) report(Rule::manifest, p.message, p.pos);
@@ -596,7 +596,7 @@ std::vector<Diagnostic> check_entry(const fs::path& root, const ManifestEntry& e
         add({}, Rule::missing_file, "listed in the manifest, but missing (or not a regular file)");
         return found;
     }
-    const std::string bytes = read_file((root / e.path).string());
+    const std::string bytes = read_regular_file((root / e.path).string());
     if (bytes.size() != e.size)
         add({}, Rule::size,
             "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " + std::to_string(e.size));

@@ -32,7 +32,7 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
                     "import a full package (tthc export without --since)");
 
     const fs::path root(package_dir);
-    const Manifest m = read_manifest_xml(read_file((root / "manifest.xml").string()));
+    const Manifest m = read_manifest_xml(read_regular_file((root / "manifest.xml").string()));
     std::vector<const ManifestEntry*> docs;
     for (const auto& e : m.entries)
         if (e.type == ManifestEntry::Type::procedure || e.type == ManifestEntry::Type::decision) docs.push_back(&e);
@@ -52,7 +52,7 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
             std::lock_guard lock(mutex);
             result.diagnostics.push_back({name, {}, Severity::error, Rule::document, message, {}});
         };
-        const std::string bytes = read_file((root / e.path).string());
+        const std::string bytes = read_regular_file((root / e.path).string());
         if (sha256_hex(bytes) != e.sha256) return problem("the file changed after it was verified");
         const bool is_procedure = e.type == ManifestEntry::Type::procedure;
         const std::string folder = e.path.substr(0, e.path.find('/'));

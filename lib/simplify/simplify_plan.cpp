@@ -11,6 +11,7 @@
 
 #include "catalog/catalog_writer.hpp"
 #include "io/files.hpp"
+#include "io/journal.hpp"
 #include "util/unicode.hpp"
 #include "core/vietnamese.hpp"
 
@@ -456,15 +457,15 @@ std::string write_plan_draft(const Catalog& c, const PlanEvaluation& e, const st
     const std::string shown = (fs::path(out_dir) / draft_relative_path(c, e)).string();
     const fs::path target = out / draft_relative_path(c, e);
     if (fs::exists(target) && !force) throw Error("'" + shown + "' exists", "use --force to replace it");
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) throw Error("cannot create '" + target.parent_path().string() + "': " + ec.message());
     const std::string text = "# Draft: procedure " + e.before->code.value + " amended by plan " + e.plan->id.value +
                              " (tthc simplify plan). Review before use.\n" + procedure_toml(e.after);
+    FileTransaction tx;  // the draft and the directories it needs, each durable, or nothing
+    tx.make_directory(target.parent_path().string());
     if (force)
-        write_file_atomic(target.string(), text);
+        tx.write(target.string(), text);
     else
-        write_file_new(target.string(), text);
+        tx.create(target.string(), text);
+    tx.commit();
     return shown;
 }
 

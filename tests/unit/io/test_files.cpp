@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "core/diagnostic.hpp"
 #include "io/files.hpp"
 
@@ -17,13 +19,6 @@ struct TempDir {
     ~TempDir() { fs::remove_all(path); }
     std::string operator/(const std::string& name) const { return (path / name).string(); }
 };
-
-// A procedure file and a process file to move and remove.
-void two_files(const TempDir& dir)
-{
-    write_file_atomic(dir / "p.toml", "procedure");
-    write_file_atomic(dir / "q.toml", "process");
-}
 
 }  // namespace
 
@@ -41,38 +36,21 @@ TEST_CASE("atomic writes replace, new-file writes never overwrite")
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 2);
 }
 
-TEST_CASE("a file transaction undoes every step when one fails")
+TEST_CASE("catalog files are read only as regular files, never through a link or from a FIFO")
 {
     TempDir dir;
-    two_files(dir);
-    write_file_atomic(dir / "doc.md", "old document");
-    FileTransaction tx;
-    tx.move(dir / "p.toml", dir / "abolished/sub/p.toml");
-    tx.remove(dir / "q.toml");
-    tx.create(dir / "decisions/d.toml", "decision");
-    tx.write(dir / "doc.md", "new document");
-    tx.write(dir / "missing-dir/x.md", "fails");
-    CHECK(tx.describe().size() == 5);
-    CHECK_THROWS_AS(tx.commit(), Error);
-    CHECK(read_file(dir / "p.toml") == "procedure");
-    CHECK(read_file(dir / "q.toml") == "process");
-    CHECK(read_file(dir / "doc.md") == "old document");
-    CHECK_FALSE(fs::exists(dir / "abolished"));
-    CHECK_FALSE(fs::exists(dir / "decisions"));
-    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 3);
-}
-
-TEST_CASE("a file transaction that succeeds does every step")
-{
-    TempDir dir;
-    two_files(dir);
-    FileTransaction tx;
-    tx.move(dir / "p.toml", dir / "abolished/p.toml");
-    tx.remove(dir / "q.toml");
-    tx.create(dir / "decisions/d.toml", "decision");
-    tx.commit();
-    CHECK(read_file(dir / "abolished/p.toml") == "procedure");
-    CHECK_FALSE(fs::exists(dir / "q.toml"));
-    CHECK(read_file(dir / "decisions/d.toml") == "decision");
-    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 2);
+    write_file_atomic(dir / "real.toml", "x = 1\n");
+    fs::create_symlink(dir / "real.toml", dir / "link.toml");
+    REQUIRE(::mkfifo((dir / "fifo.toml").c_str(), 0644) == 0);
+    std::string buf;
+    ReadRefusal why;
+    CHECK(try_read_regular_file(dir / "real.toml", buf, why));
+    CHECK(buf == "x = 1\n");
+    CHECK_FALSE(try_read_regular_file(dir / "link.toml", buf, why));
+    CHECK(why == ReadRefusal::symlink);
+    CHECK_FALSE(try_read_regular_file(dir / "fifo.toml", buf, why));  // O_NONBLOCK: no hang
+    CHECK(why == ReadRefusal::not_regular);
+    CHECK_THROWS_WITH(read_regular_file(dir / "link.toml"),
+                      "'" + (dir / "link.toml") +
+                          "': not read: it is a symbolic link, and a catalog's files are read only as regular files");
 }

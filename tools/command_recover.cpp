@@ -1,0 +1,57 @@
+// tthc recover: finishes or undoes the change that a killed abolish, announce
+// or process --record left in a catalog (its journal, lib/io/journal.hpp), and
+// clears the stale lock of the dead writer. The rule is in tthc-recover(1).
+#include <filesystem>
+#include <iostream>
+
+#include "command.hpp"
+#include "io/journal.hpp"
+#include "io/lock.hpp"
+#include "util/error.hpp"
+
+namespace tthc::cli {
+
+namespace {
+
+struct RecoverArgs {
+    CommonOptions common;
+    std::string catalog;
+};
+
+int run_recover(const RecoverArgs& args)
+{
+    if (!std::filesystem::is_directory(args.catalog))
+        throw Error("'" + args.catalog + "' is not a catalog directory", "only a catalog directory holds a journal");
+    const CatalogLock lock(args.catalog, "recover", CatalogLock::Stale::clear);
+    const Recovery r = recover_journal(args.catalog);
+    remove_dead_temporaries(args.catalog);
+    if (const auto& h = lock.cleared())
+        std::cout << args.catalog << ": cleared the stale lock of tthc " << h->command << ", process " << h->pid
+                  << ", since " << h->since << "\n";
+    switch (r.outcome) {
+    case Recovery::nothing: std::cout << args.catalog << ": no interrupted change; nothing to do\n"; break;
+    case Recovery::completed:
+        std::cout << args.catalog << ": the interrupted tthc " << r.command << " (process " << r.pid
+                  << ") had done every step: kept as done\n";
+        break;
+    case Recovery::rolled_back:
+        std::cout << args.catalog << ": the interrupted tthc " << r.command << " (process " << r.pid
+                  << ") was undone: the catalog is as it was before it\n";
+        break;
+    }
+    for (const auto& line : r.lines) std::cout << "  " << line << "\n";
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_recover(CLI::App& app, Command& command)
+{
+    auto args = std::make_shared<RecoverArgs>();
+    CLI::App* sub = app.add_subcommand("recover", "Finish or undo a change interrupted by a crash, and clear its lock");
+    sub->add_option("CATALOG", args->catalog, "The catalog directory")->required();
+    add_common_options(*sub, args->common, {"text"});
+    sub->callback([args, &command] { command.exit_code = run_recover(*args); });
+}
+
+}  // namespace tthc::cli
