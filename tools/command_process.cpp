@@ -13,6 +13,7 @@
 #include "decisions/announcement.hpp"
 #include "process/bpmn.hpp"
 #include "command.hpp"
+#include "decision_options.hpp"
 #include "io/files.hpp"
 #include "io/journal.hpp"
 #include "io/lock.hpp"
@@ -172,14 +173,7 @@ void register_process(CLI::App& app, Command& command)
     sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 2002/QĐ-UBND (default: left blank)");
     sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)");
     sub->add_option("--effective", args->effective, "Date the decision takes effect (default: the day it is signed)");
-    sub->add_option("--signer", args->info.signer, "Name of the person who signs");
-    sub->add_option("--signer-title", args->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
-    sub->add_option("--sign-mode", args->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub->add_option("--proposer", args->info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
-    sub->add_option("--submission", args->info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
-    sub->add_option("--submission-date", args->submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
-    sub->add_option("--scope", args->info.scope,
-                    "The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml [[field]])");
+    add_signature_options(*sub, args->info, args->submission_date);
     sub->add_flag("--allow-content-errors", args->allow_content_errors,
                   "Draft even when lint finds content errors in the procedures printed (they are warned about)");
     sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");

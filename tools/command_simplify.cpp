@@ -10,6 +10,7 @@
 
 #include "catalog/catalog_writer.hpp"
 #include "command.hpp"
+#include "decision_options.hpp"
 #include "io/files.hpp"
 #include "catalog/loader.hpp"
 #include "checks/report.hpp"
@@ -184,14 +185,7 @@ void register_simplify(CLI::App& app, Command& command)
     add_cost_option(*pl, *p);
     pl->add_option("--number", p->number, "Số ký hiệu of the decision (default: left blank)");
     pl->add_option("--date", p->date, "Date of the decision (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)");
-    pl->add_option("--signer", p->info.signer, "Name of the person who signs");
-    pl->add_option("--signer-title", p->info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
-    pl->add_option("--sign-mode", p->info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    pl->add_option("--proposer", p->info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
-    pl->add_option("--submission", p->info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
-    pl->add_option("--submission-date", p->submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
-    pl->add_option("--scope", p->info.scope,
-                   "The department managing the field (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml [[field]])");
+    add_signature_options(*pl, p->info, p->submission_date);
     pl->add_option("-o,--output", p->output, "Write the document to FILE (atomically) instead of standard output");
     add_common_options(*pl, p->common, {"md", "html", "docx", "json"});
     pl->callback([p, &command] { command.exit_code = run_plan(*p); });

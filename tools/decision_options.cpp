@@ -20,14 +20,7 @@ void add_decision_options(CLI::App& sub, DecisionArgs& args)
     sub.add_option("--number", args.number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
     sub.add_option("--date", args.date, "Date of signing (YYYY-MM-DD)")->required();
     sub.add_option("--effective", args.effective, "Date the decision takes effect (default: --date)");
-    sub.add_option("--signer", args.info.signer, "Name of the person who signs");
-    sub.add_option("--signer-title", args.info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
-    sub.add_option("--sign-mode", args.info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub.add_option("--proposer", args.info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
-    sub.add_option("--submission", args.info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
-    sub.add_option("--submission-date", args.submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
-    sub.add_option("--scope", args.info.scope,
-                   "The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml [[field]])");
+    add_signature_options(sub, args.info, args.submission_date);
     sub.add_option("--amended-by", args.amended_by,
                    "CODE=SỐ-KÝ-HIỆU: the legal document that amends (or creates) that procedure (repeatable)");
     sub.add_option("--abolished-by", args.abolished_by,

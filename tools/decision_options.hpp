@@ -21,6 +21,23 @@ struct DecisionArgs {
     DecisionInfo info;
 };
 
+// --signer, --signer-title, --sign-mode, --proposer, --submission,
+// --submission-date and --scope: who signs and who proposes, the same for every
+// decision (the Info types of announce, process and simplify share these fields).
+template <class Info>
+void add_signature_options(CLI::App& sub, Info& info, std::string& submission_date)
+{
+    sub.add_option("--signer", info.signer, "Name of the person who signs");
+    sub.add_option("--signer-title", info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
+    sub.add_option("--sign-mode", info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
+    sub.add_option("--proposer", info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
+    sub.add_option("--submission", info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
+    sub.add_option("--submission-date", submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
+    sub.add_option("--scope", info.scope,
+                   "The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml "
+                   "[[field]])");
+}
+
 // --number, --date, --effective, --signer, --signer-title, --sign-mode,
 // --proposer, --scope, --supersedes, -o/--output, --dry-run.
 void add_decision_options(CLI::App& sub, DecisionArgs& args);

@@ -31,17 +31,22 @@ static void count(void)
 
 #define REAL(name, type) static __typeof__(name)* real_##name; if (!real_##name) real_##name = (type)dlsym(RTLD_NEXT, #name)
 
+/* open(2) has a mode argument only with O_CREAT or O_TMPFILE: such an open
+ * creates a file, and counts as a step. */
+#define TAKE_MODE()                                            \
+    mode_t mode = 0;                                           \
+    if (flags & (O_CREAT | O_TMPFILE)) {                       \
+        va_list ap;                                            \
+        va_start(ap, flags);                                   \
+        mode = (mode_t)va_arg(ap, int);                        \
+        va_end(ap);                                            \
+        count();                                               \
+    }
+
 #define SHIM_OPEN(name)                                        \
     int name(const char* path, int flags, ...)                 \
     {                                                          \
-        mode_t mode = 0;                                       \
-        if (flags & (O_CREAT | O_TMPFILE)) {                   \
-            va_list ap;                                        \
-            va_start(ap, flags);                               \
-            mode = (mode_t)va_arg(ap, int);                    \
-            va_end(ap);                                        \
-            count();                                           \
-        }                                                      \
+        TAKE_MODE();                                           \
         REAL(name, int (*)(const char*, int, ...));            \
         return real_##name(path, flags, mode);                 \
     }
@@ -51,14 +56,7 @@ SHIM_OPEN(open64)
 #define SHIM_OPENAT(name)                                      \
     int name(int dir, const char* path, int flags, ...)        \
     {                                                          \
-        mode_t mode = 0;                                       \
-        if (flags & (O_CREAT | O_TMPFILE)) {                   \
-            va_list ap;                                        \
-            va_start(ap, flags);                               \
-            mode = (mode_t)va_arg(ap, int);                    \
-            va_end(ap);                                        \
-            count();                                           \
-        }                                                      \
+        TAKE_MODE();                                           \
         REAL(name, int (*)(int, const char*, int, ...));       \
         return real_##name(dir, path, flags, mode);            \
     }

@@ -15,24 +15,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     using namespace tthc;
-    using fuzz::fail;
-    const std::string_view xml(reinterpret_cast<const char*>(data), size);
-    static SchemaValidator validator;
-    const bool valid = validator.validate(xml).empty();
-    Manifest m;
-    try {
-        m = read_manifest_xml(xml);
-    } catch (const Error&) {
-        return 0;  // refused with a message: the answer for a bad document
-    }
-    if (!valid) return 0;  // import never reads an invalid document further
-    const std::string again = manifest_xml(m);
-    if (const auto problems = validator.validate(again); !problems.empty())
-        fail("manifest_xml of a valid document is not valid: " + problems.front().message, again);
-    try {
-        if (manifest_xml(read_manifest_xml(again)) != again) fail("manifest_xml is not a fixed point", again);
-    } catch (const Error& e) {
-        fail("the document manifest_xml wrote does not read back", e.what());
-    }
+    fuzz::xml_round_trip(
+        std::string_view(reinterpret_cast<const char*>(data), size), "manifest_xml",
+        [](std::string_view x) { return read_manifest_xml(x); }, [](const Manifest& m) { return manifest_xml(m); },
+        [](const Manifest&, const Manifest&, const std::string&) {});
     return 0;
 }

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -32,6 +35,21 @@ inline std::string data(const std::string& name)
     out << in.rdbuf();
     return out.str();
 }
+
+// A scratch directory for one test, removed with everything in it at the end;
+// `tag` keeps the directories of different test files apart.
+struct TempDir {
+    std::filesystem::path path;
+    explicit TempDir(const std::string& tag)
+        : path(std::filesystem::temp_directory_path() / ("tthc-" + tag + "-" + std::to_string(::getpid())))
+    {
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
 
 // Replaces the first occurrence of `from`, which must be there.
 inline void replace_first(std::string& s, const std::string& from, const std::string& to)

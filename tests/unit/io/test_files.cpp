@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <filesystem>
 #include <fstream>
 
@@ -13,18 +15,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("tthc-test-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+// A scratch directory of this file's tests.
+struct Scratch : tthc::test::TempDir {
+    Scratch() : TempDir("test") {}
 };
+
 
 }  // namespace
 
 TEST_CASE("atomic writes replace, new-file writes never overwrite")
 {
-    TempDir dir;
+    Scratch dir;
     write_file_atomic(dir / "a.txt", "one");
     write_file_atomic(dir / "a.txt", "two");
     CHECK(read_file(dir / "a.txt") == "two");
@@ -38,7 +39,7 @@ TEST_CASE("atomic writes replace, new-file writes never overwrite")
 
 TEST_CASE("catalog files are read only as regular files, never through a link or from a FIFO")
 {
-    TempDir dir;
+    Scratch dir;
     write_file_atomic(dir / "real.toml", "x = 1\n");
     fs::create_symlink(dir / "real.toml", dir / "link.toml");
     REQUIRE(::mkfifo((dir / "fifo.toml").c_str(), 0644) == 0);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -13,15 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("tthc-journal-test-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+// A scratch directory of this file's tests.
+struct Scratch : tthc::test::TempDir {
+    Scratch() : TempDir("journal-test") {}
 };
 
+
 // A procedure file and a process file to move and remove.
-void two_files(const TempDir& dir)
+void two_files(const Scratch& dir)
 {
     write_file_atomic(dir / "p.toml", "procedure");
     write_file_atomic(dir / "q.toml", "process");
@@ -31,7 +32,7 @@ void two_files(const TempDir& dir)
 
 TEST_CASE("a file transaction undoes every step when one fails")
 {
-    TempDir dir;
+    Scratch dir;
     two_files(dir);
     write_file_atomic(dir / "doc.md", "old document");
     FileTransaction tx;
@@ -52,7 +53,7 @@ TEST_CASE("a file transaction undoes every step when one fails")
 
 TEST_CASE("a file transaction that succeeds does every step")
 {
-    TempDir dir;
+    Scratch dir;
     two_files(dir);
     FileTransaction tx;
     tx.move(dir / "p.toml", dir / "abolished/p.toml");
@@ -99,7 +100,7 @@ TEST_CASE("a journal reads back as written, and a changed or foreign one is refu
 
 TEST_CASE("recovery undoes the steps of a change that was cut short, and a second one does nothing")
 {
-    TempDir dir;
+    Scratch dir;
     const std::string root = fs::absolute(dir.path).string();
     fs::create_directories(dir.path / "procedures");
     write_file_atomic(dir / "procedures/a.toml", "A");
@@ -130,7 +131,7 @@ TEST_CASE("recovery undoes the steps of a change that was cut short, and a secon
 
 TEST_CASE("recovery keeps a change whose every step was done")
 {
-    TempDir dir;
+    Scratch dir;
     const std::string root = fs::absolute(dir.path).string();
     fs::create_directories(dir.path / ".tthc");
     Journal j;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -13,11 +15,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("tthc-lock-test-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
+// A scratch directory of this file's tests.
+struct Scratch : tthc::test::TempDir {
+    Scratch() : TempDir("lock-test") {}
 };
+
 
 std::size_t entries(const fs::path& p) { return std::distance(fs::directory_iterator(p), fs::directory_iterator()); }
 
@@ -25,7 +27,7 @@ std::size_t entries(const fs::path& p) { return std::distance(fs::directory_iter
 
 TEST_CASE("one writer at a time: a second lock is refused with its holder, and a stale one is reported")
 {
-    TempDir dir;
+    Scratch dir;
     const std::string root = dir.path.string();
     {
         CatalogLock first(root, "abolish");
