@@ -13,10 +13,7 @@
 namespace tthc {
 
 using doc::Align;
-using doc::Cell;
 using doc::Para;
-using doc::Row;
-using doc::Table;
 
 const Procedure* find_procedure(const Catalog& catalog, const std::string& code)
 {
@@ -414,7 +411,7 @@ DecisionFrame frame_of(const Context& c)
 // levels once, under its combined heading), then by field, with the count of
 // each group, numbering within the table and closing with the total.
 template <class RowF>
-void grouped_rows(Table& t, std::vector<Entry> entries, int columns, RowF make_row)
+void grouped_rows(doc::Table& t, std::vector<Entry> entries, int columns, RowF make_row)
 {
     auto key = [](const Entry& e) { return std::pair(sorted_levels(*e.p), e.p->field.value); };
     std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
@@ -450,9 +447,9 @@ void grouped_rows(Table& t, std::vector<Entry> entries, int columns, RowF make_r
     t.rows.push_back(group_row("Tổng số: " + count2(entries.size()) + " thủ tục hành chính", columns));
 }
 
-Row list_row(int stt, const Entry& e, std::vector<std::string> middle)
+doc::Row list_row(int stt, const Entry& e, std::vector<std::string> middle)
 {
-    Row r;
+    doc::Row r;
     r.cells = {text_cell(std::to_string(stt), Align::center), text_cell(e.code), text_cell(e.p->name.value)};
     for (auto& m : middle) r.cells.push_back(text_cell(m));
     return r;
@@ -461,7 +458,7 @@ Row list_row(int stt, const Entry& e, std::vector<std::string> middle)
 void added_table(doc::Document& d, const Context& c, int section)
 {
     add(d, heading(std::to_string(section) + ". Danh mục thủ tục hành chính mới ban hành"));
-    Table t;
+    doc::Table t;
     t.size = 11;
     t.widths = {5, 10, 20, 10, 16, 9, 30};  // the legal bases need the room
     t.rows.push_back(header_row({"STT", "Mã số TTHC", "Tên thủ tục hành chính", "Thời hạn giải quyết",
@@ -476,7 +473,7 @@ void amended_table(doc::Document& d, const Context& c, int section)
 {
     add(d, heading(std::to_string(section) + ". Danh mục thủ tục hành chính được sửa đổi, bổ sung" +
                    (c.diff.replaced.empty() ? "" : ", thay thế")));
-    Table t;
+    doc::Table t;
     t.size = 11;
     t.widths = {5, 9, 16, 18, 9, 13, 8, 22};
     t.rows.push_back(header_row({"STT", "Mã số TTHC", "Tên thủ tục hành chính",
@@ -492,7 +489,7 @@ void amended_table(doc::Document& d, const Context& c, int section)
 void abolished_table(doc::Document& d, const Context& c, int section)
 {
     if (!c.abolition_only()) add(d, heading(std::to_string(section) + ". Danh mục thủ tục hành chính bị bãi bỏ"));
-    Table t;
+    doc::Table t;
     t.size = 11;
     t.widths = {6, 14, 30, 22, 12, 16};
     t.rows.push_back(header_row({"STT", "Mã số TTHC", "Tên thủ tục hành chính",

@@ -14,10 +14,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    using namespace tthc;
-    fuzz::xml_round_trip(
-        std::string_view(reinterpret_cast<const char*>(data), size), "decision_xml",
-        [](std::string_view x) { return read_decision_xml(x); }, [](const Decision& d) { return decision_xml(d); },
-        [](const Decision&, const Decision&, const std::string&) {});
+    tthc::fuzz::xml_round_trip(
+        data, size, "decision_xml", [](std::string_view x) { return tthc::read_decision_xml(x); },
+        [](const tthc::Decision& d) { return tthc::decision_xml(d); },
+        [](const tthc::Decision&, const tthc::Decision&, const std::string&) {});
     return 0;
 }

@@ -14,10 +14,15 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    using namespace tthc;
-    fuzz::xml_round_trip(
-        std::string_view(reinterpret_cast<const char*>(data), size), "manifest_xml",
-        [](std::string_view x) { return read_manifest_xml(x); }, [](const Manifest& m) { return manifest_xml(m); },
-        [](const Manifest&, const Manifest&, const std::string&) {});
+    tthc::fuzz::xml_round_trip(
+        data, size, "manifest_xml", [](std::string_view x) { return tthc::read_manifest_xml(x); },
+        [](const tthc::Manifest& m) { return tthc::manifest_xml(m); },
+        [](const tthc::Manifest& first, const tthc::Manifest& back, const std::string& again) {
+            // every entry survives, in the same order (verify checks them one by one)
+            if (first.entries.size() != back.entries.size()) tthc::fuzz::fail("manifest entries lost in a round trip", again);
+            for (std::size_t i = 0; i < first.entries.size(); ++i)
+                if (first.entries[i].path != back.entries[i].path || first.entries[i].sha256 != back.entries[i].sha256)
+                    tthc::fuzz::fail("a manifest entry changed in a round trip", again);
+        });
     return 0;
 }

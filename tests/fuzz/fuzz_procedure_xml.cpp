@@ -15,14 +15,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    using namespace tthc;
-    fuzz::xml_round_trip(
-        std::string_view(reinterpret_cast<const char*>(data), size), "procedure_xml",
-        [](std::string_view x) { return read_procedure_xml(x); }, [](const Procedure& p) { return procedure_xml(p); },
-        [](const Procedure& p, const Procedure& q, const std::string& again) {
-            if (auto changes = compare_procedures(p, q); !changes.empty())
-                fuzz::fail("XML -> procedure -> XML -> procedure changed fields", fuzz::describe(changes) + again);
-            if (q.abolished != p.abolished) fuzz::fail("the status changed in a round trip", again);
+    tthc::fuzz::xml_round_trip(
+        data, size, "procedure_xml", [](std::string_view x) { return tthc::read_procedure_xml(x); },
+        [](const tthc::Procedure& p) { return tthc::procedure_xml(p); },
+        [](const tthc::Procedure& p, const tthc::Procedure& q, const std::string& again) {
+            if (auto changes = tthc::compare_procedures(p, q); !changes.empty())
+                tthc::fuzz::fail("XML -> procedure -> XML -> procedure changed fields", tthc::fuzz::describe(changes) + again);
+            if (q.abolished != p.abolished) tthc::fuzz::fail("the status changed in a round trip", again);
         });
     return 0;
 }

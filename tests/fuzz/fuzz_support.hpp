@@ -3,6 +3,8 @@
 // printed on stdout, so libFuzzer's own output stays readable.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -35,8 +37,10 @@ inline std::string describe(const std::vector<FieldChange>& changes)
 // must give a valid document that reads back (`read` again), and `check`
 // compares the model read first, the one read back, and the bytes written.
 template <class Read, class Write, class Check>
-void xml_round_trip(std::string_view xml, std::string_view writer, Read read, Write write, Check check)
+void xml_round_trip(const std::uint8_t* data, std::size_t size, std::string_view writer, Read read, Write write,
+                    Check check)
 {
+    const std::string_view xml(reinterpret_cast<const char*>(data), size);
     static SchemaValidator validator;
     const bool valid = validator.validate(xml).empty();
     decltype(read(xml)) model;

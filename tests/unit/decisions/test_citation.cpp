@@ -114,12 +114,9 @@ amends = ["04/2020/TT-BTP"]
 
 TEST_CASE("the register's unknown keys are findings")
 {
-    std::string text = test::catalog_header + R"(
-[[legal_document]]
-number = "60/2014/QH13"
-titel = "Luật Hộ tịch"
-)";
-    const LoadResult r = load_catalog_text(text, "t.toml");
+    const LoadResult r = load_catalog_text(test::catalog_header + "\n[[legal_document]]\nnumber = \"60/2014/QH13\"\n"
+                                                                  "titel = \"Luật Hộ tịch\"\n",
+                                           "t.toml");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].pos.line == 10);
     CHECK(r.diagnostics[0].message == "unknown key 'titel' in legal document; did you mean 'title'?");
