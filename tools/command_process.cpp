@@ -49,6 +49,27 @@ std::string in_dir(const std::string& dir, const std::string& name)
     return (std::filesystem::path(dir) / name).string();
 }
 
+// The BPMN models and the flowcharts (DOT, and SVG while Graphviz is there)
+// into `tx`; false when SVG was asked for and Graphviz could not make it.
+bool add_models(FileTransaction& tx, const std::vector<ResolvedProcess>& processes, const std::string& bpmn_dir,
+                const std::string& dot_dir)
+{
+    bool svg = !dot_dir.empty();
+    for (const auto& r : processes) {
+        const std::string& code = r.procedure->code.value;
+        if (!bpmn_dir.empty()) tx.write(in_dir(bpmn_dir, code + ".bpmn"), process_bpmn(r));
+        if (dot_dir.empty()) continue;
+        const std::string dot = process_dot(r);
+        tx.write(in_dir(dot_dir, code + ".dot"), dot);
+        if (!svg) continue;
+        if (auto image = dot_to_svg(dot))
+            tx.write(in_dir(dot_dir, code + ".svg"), *image);
+        else
+            svg = false;
+    }
+    return svg;
+}
+
 int run_process(ProcessArgs args)
 {
     const auto format = *doc::parse_format(args.common.format);
@@ -117,33 +138,9 @@ int run_process(ProcessArgs args)
     for (const std::string* dir : {&args.bpmn_dir, &args.dot_dir})
         if (!dir->empty()) tx.make_directory(*dir);
     if (to_file) tx.write(args.out, bytes);
-    bool svg = !args.dot_dir.empty();
-    for (const auto& r : processes) {
-        const std::string& code = r.procedure->code.value;
-        if (!args.bpmn_dir.empty()) tx.write(in_dir(args.bpmn_dir, code + ".bpmn"), process_bpmn(r));
-        if (!args.dot_dir.empty()) {
-            const std::string dot = process_dot(r);
-            tx.write(in_dir(args.dot_dir, code + ".dot"), dot);
-            if (svg) {
-                if (auto image = dot_to_svg(dot))
-                    tx.write(in_dir(args.dot_dir, code + ".svg"), *image);
-                else
-                    svg = false;
-            }
-        }
-    }
+    const bool svg = add_models(tx, processes, args.bpmn_dir, args.dot_dir);
     if (args.record) {
-        // the ledger learns which decision approved which processes (catalog-format.md section 6)
-        LedgerEntry entry;
-        entry.number = info.number;
-        entry.date = info.date;
-        entry.effective = info.effective.value_or(info.date);
-        entry.title = process_decision_title(catalog, processes, info);
-        entry.signer = info.signer;
-        entry.signer_title = info.signer_title;
-        entry.sign_mode = info.sign_mode;
-        entry.basis = ledger_basis(process_decision_basis(catalog, processes, info));
-        for (const auto& r : processes) entry.processes.push_back(r.procedure->code.value);
+        const LedgerEntry entry = process_ledger_entry(catalog, processes, info);
         tx.create(ledger_path(args.catalog, entry), ledger_toml(entry));
     }
     tx.commit();

@@ -462,4 +462,20 @@ doc::Document build_process_decision(const Catalog& c, const std::vector<Resolve
     return d;
 }
 
+LedgerEntry process_ledger_entry(const Catalog& catalog, const std::vector<ResolvedProcess>& processes,
+                                 const ProcessDecisionInfo& info)
+{
+    LedgerEntry entry;
+    entry.number = info.number;
+    entry.date = info.date;
+    entry.effective = info.effective.value_or(info.date);
+    entry.title = process_decision_title(catalog, processes, info);
+    entry.signer = info.signer;
+    entry.signer_title = info.signer_title;
+    entry.sign_mode = info.sign_mode;
+    entry.basis = ledger_basis(process_decision_basis(catalog, processes, info));
+    for (const auto& r : processes) entry.processes.push_back(r.procedure->code.value);
+    return entry;
+}
+
 }  // namespace tthc

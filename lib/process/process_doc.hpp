@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/ledger.hpp"
 #include "core/diagnostic.hpp"
 #include "documents/document.hpp"
 #include "catalog/model.hpp"
@@ -89,5 +90,10 @@ std::vector<std::string> process_decision_basis(const Catalog& catalog, const st
 // guarantee it).
 doc::Document build_process_decision(const Catalog& catalog, const std::vector<ResolvedProcess>& processes,
                                      const ProcessDecisionInfo& info);
+
+// The ledger entry of the approval decision (catalog-format.md section 6): its
+// number, dates, signer, căn cứ and the processes it approves.
+LedgerEntry process_ledger_entry(const Catalog& catalog, const std::vector<ResolvedProcess>& processes,
+                                 const ProcessDecisionInfo& info);
 
 }  // namespace tthc
