@@ -345,12 +345,16 @@ void classify(const Catalog& old_catalog, const Catalog& new_catalog, CatalogDif
 void match_replacements(const Catalog& new_catalog, CatalogDiff& diff)
 {
     auto take = [&](const std::string& old_code, const std::string& new_code, const std::string& reason) {
-        const std::string old_id = code_identity(old_code), new_id = code_identity(new_code);
+        // Only valid codes are matched: a code that does not parse names nothing.
+        const auto old_parsed = parse_code(old_code), new_parsed = parse_code(new_code);
+        if (!old_parsed || !new_parsed) return;
         const auto a = std::find_if(diff.abolished.begin(), diff.abolished.end(), [&](const AbolishedProcedure& x) {
-            return parse_code(x.code) && parse_code(old_code) && code_identity(x.code) == old_id;
+            const auto c = parse_code(x.code);
+            return c && c->identity == old_parsed->identity;
         });
         const auto n = std::find_if(diff.added.begin(), diff.added.end(), [&](const ProcedureRef& x) {
-            return parse_code(x.code) && parse_code(new_code) && code_identity(x.code) == new_id;
+            const auto c = parse_code(x.code);
+            return c && c->identity == new_parsed->identity;
         });
         if (a == diff.abolished.end() || n == diff.added.end()) return;
         diff.replaced.push_back({a->code, a->name, n->code, n->name, reason});
