@@ -861,7 +861,7 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
     return out;
 }
 
-FileResult load_job(const CatalogFile& job)
+FileResult load_job(const CatalogFile& job, const SkipFile& skip = {}, std::size_t index = 0)
 {
     thread_local std::string text;  // reused: the parsed document keeps no view into it
     ReadRefusal why;
@@ -872,6 +872,7 @@ FileResult load_job(const CatalogFile& job)
         out.diagnostics = std::move(sink.diagnostics());
         return out;
     }
+    if (skip && skip(index, text)) return {};
     return load_text(job.kind, text, job.display, job.path);
 }
 
@@ -1014,7 +1015,8 @@ LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& j
     LoadResult result;
     result.catalog.root = root;
     std::vector<FileResult> results(jobs.size());
-    parallel_for(jobs.size(), options.threads, [&](std::size_t i) { results[i] = load_job(jobs[i]); });
+    parallel_for(jobs.size(), options.threads,
+                 [&](std::size_t i) { results[i] = load_job(jobs[i], options.skip, options.first_index + i); });
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         merge(result.catalog, result.diagnostics, results[i], jobs[i].display);
         results[i] = FileResult{};  // release as we go

@@ -3,8 +3,11 @@
 // reported and the other files are still read and checked.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -18,8 +21,20 @@ struct LoadResult {
     bool has_errors() const;
 };
 
+// Called on a loader thread with a file's bytes once read and before they are
+// parsed: true means another source knows what the file holds (the lint
+// cache), and it is left out of the result but for its name in Catalog::files.
+// `index` is the file's place in the list given to load_files plus first_index.
+using SkipFile = std::function<bool(std::size_t index, std::string_view bytes)>;
+
 struct LoadOptions {
-    unsigned threads = 0;  // 0: one per core
+    LoadOptions(unsigned threads_ = 0, SkipFile skip_ = {}, std::size_t first_index_ = 0)
+        : threads(threads_), skip(std::move(skip_)), first_index(first_index_)
+    {
+    }
+    unsigned threads;  // 0: one per core
+    SkipFile skip;     // none: every file is parsed
+    std::size_t first_index;
 };
 
 // What a catalog file holds, by where it sits (catalog-format.md section 1).

@@ -1,10 +1,12 @@
 #include "catalog/part_loader.hpp"
 
+#include <utility>
+
 namespace tthc {
 
 PartLoader::PartLoader(const std::string& root, const std::vector<CatalogFile>& files, unsigned helpers,
-                       std::size_t part_size, std::size_t window)
-    : root_(root), files_(files), part_size_(part_size), window_(window),
+                       SkipFile skip, std::size_t part_size, std::size_t window)
+    : root_(root), files_(files), skip_(std::move(skip)), part_size_(part_size), window_(window),
       slots_((files.size() + part_size - 1) / part_size)
 {
     for (unsigned i = 0; i < helpers && i < slots_.size(); ++i) helpers_.emplace_back([this] { help(); });
@@ -60,7 +62,7 @@ void PartLoader::load(std::size_t k)
     try {
         const auto first = files_.begin() + static_cast<std::ptrdiff_t>(k * part_size_);
         const auto last = k + 1 == slots_.size() ? files_.end() : first + static_cast<std::ptrdiff_t>(part_size_);
-        slot.result = load_files(root_, std::vector<CatalogFile>(first, last), LoadOptions{1});
+        slot.result = load_files(root_, std::vector<CatalogFile>(first, last), LoadOptions{1, skip_, k * part_size_});
     } catch (...) {
         slot.error = std::current_exception();
     }

@@ -27,7 +27,8 @@ inline constexpr std::size_t default_parts_ahead = 8;
 // thread stays busy whichever side, loading or consuming, is slower.
 class PartLoader {
 public:
-    PartLoader(const std::string& root, const std::vector<CatalogFile>& files, unsigned helpers,
+    // `skip` (load_files) is called with a file's index in `files`.
+    PartLoader(const std::string& root, const std::vector<CatalogFile>& files, unsigned helpers, SkipFile skip = {},
                std::size_t part_size = default_part_size, std::size_t window = default_parts_ahead);
     ~PartLoader();
     PartLoader(const PartLoader&) = delete;
@@ -51,6 +52,7 @@ private:
 
     const std::string& root_;
     const std::vector<CatalogFile>& files_;
+    const SkipFile skip_;
     const std::size_t part_size_, window_;
     std::vector<Slot> slots_;
     std::size_t next_ = 0, taken_ = 0;  // the next part to load; the parts taken

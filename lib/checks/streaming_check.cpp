@@ -1,6 +1,10 @@
 #include "checks/streaming_check.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "catalog/identity.hpp"
@@ -21,6 +25,25 @@ void StreamingCheck::collect(std::vector<Diagnostic>& from)
     from.clear();
 }
 
+void StreamingCheck::use_cache(LintCache& cache, const std::string& root, const std::vector<CatalogFile>& procedure_files)
+{
+    cache_ = &cache;
+    root_ = &root;
+    procedure_files_ = &procedure_files;
+    digests_.assign(procedure_files.size(), Digest{});
+    read_.assign(procedure_files.size(), 0);
+    hits_.assign(procedure_files.size(), nullptr);
+}
+
+bool StreamingCheck::skip(std::size_t index, std::string_view bytes)
+{
+    // each index is written by one loader thread, and read after PartLoader::take hands its part over
+    digests_[index] = sha256(bytes);
+    read_[index] = 1;
+    hits_[index] = cache_->find((*procedure_files_)[index].display, digests_[index]);
+    return hits_[index] != nullptr;
+}
+
 void StreamingCheck::start(LoadResult small, std::vector<Diagnostic> layout)
 {
     catalog_ = std::move(small.catalog);
@@ -28,36 +51,122 @@ void StreamingCheck::start(LoadResult small, std::vector<Diagnostic> layout)
     collect(layout);
     needs_ = check_needs(catalog_);  // processes and plans are among the small files
     procedures_ = catalog_.procedures.size() + catalog_.abolished.size();
+    first_procedure_file_ = catalog_.files.size();
 }
 
-void StreamingCheck::add_findings(LoadResult& part) { collect(part.diagnostics); }
+namespace {
+
+Diagnostic without_file(const Diagnostic& d)
+{
+    Diagnostic out = d;
+    out.file.clear();
+    return out;
+}
+
+}  // namespace
+
+void StreamingCheck::add_findings(LoadResult& part)
+{
+    if (cache_) {  // what each file of the part is found to hold, for the next run
+        const auto& files = part.catalog.files;
+        pending_.assign(files.size(), CachedFile{});
+        cachable_.assign(files.size(), 1);
+        std::unordered_map<std::string_view, std::size_t> at;
+        for (std::size_t i = 0; i < files.size(); ++i) at.emplace(files[i], i);
+        for (const auto& d : part.diagnostics)
+            if (const auto it = at.find(d.file); it != at.end()) pending_[it->second].findings.push_back(without_file(d));
+    }
+    collect(part.diagnostics);
+}
+
+// One procedure of a part, `p.file` its index in catalog_.files: checked on its
+// own and kept whole, shrunk, when a process or plan names it (then false: its
+// file is not cached, the cross-file checks need it whole); otherwise kept as
+// its key, and recorded for the cache in `record`.
+bool StreamingCheck::add_procedure(Procedure& p, std::vector<Procedure>& to, CachedFile* record)
+{
+    ++procedures_;
+    const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
+    const bool named = !p.abolished && (needs_.by_processes.count(identity) || needs_.by_plans.count(identity));
+    if (named) {
+        // the content rules read the text that shrinking drops: run them now
+        // (finish() runs the cross-file checks with content off)
+        auto content = check_procedure_content(p, catalog_.files[p.file], options_);
+        collect(content);
+        keep_what_checks_read(p, needs_);
+        to.push_back(std::move(p));
+        return false;
+    }
+    if (!p.abolished) {
+        auto own = check_procedure(p, catalog_.files[p.file], options_);
+        if (record)
+            for (const auto& d : own) record->findings.push_back(without_file(d));
+        collect(own);
+    }
+    if (p.parsed_code) {
+        ProcedureKey key{p.file, std::move(p.code), identity, p.abolished};
+        if (record) record->keys.push_back({0, key.code, key.identity, key.abolished});
+        keys_.push_back(std::move(key));
+    }
+    return true;
+}
+
+// A procedure file the cache knew (`index` in the loader's list, `file` in
+// catalog_.files): its findings and keys, unless a process or plan names one
+// of its procedures, which the cross-file checks need whole: then it is read again.
+void StreamingCheck::add_cached(std::size_t file, std::size_t index)
+{
+    const CachedFile& hit = *hits_[index];
+    const bool named = std::any_of(hit.keys.begin(), hit.keys.end(), [&](const ProcedureKey& k) {
+        return !k.abolished && (needs_.by_processes.count(k.identity) || needs_.by_plans.count(k.identity));
+    });
+    if (named) {
+        LoadResult again = load_files(*root_, {(*procedure_files_)[index]}, LoadOptions{1});
+        collect(again.diagnostics);
+        for (auto* list : {&again.catalog.procedures, &again.catalog.abolished})
+            for (auto& p : *list) {
+                p.file = file;
+                add_procedure(p, p.abolished ? catalog_.abolished : catalog_.procedures, nullptr);
+            }
+        return;
+    }
+    for (const auto& d : hit.findings) {
+        if (!collect_(d)) continue;
+        found_.push_back(d);
+        found_.back().file = catalog_.files[file];
+    }
+    for (const auto& k : hit.keys) {
+        keys_.push_back(k);
+        keys_.back().file = file;
+        ++procedures_;
+    }
+    cache_->keep_found(catalog_.files[file]);
+}
 
 void StreamingCheck::add_procedures(Catalog& part)
 {
     const std::size_t base = catalog_.files.size();
     for (auto& f : part.files) catalog_.files.push_back(std::move(f));
     for (auto [from, to] : {std::pair{&part.procedures, &catalog_.procedures}, std::pair{&part.abolished, &catalog_.abolished}}) {
-        procedures_ += from->size();
         for (auto& p : *from) {
+            const std::size_t local = p.file;
             p.file += base;
-            const std::string identity = p.parsed_code ? p.parsed_code->identity : std::string();
-            const bool named = !p.abolished && (needs_.by_processes.count(identity) || needs_.by_plans.count(identity));
-            if (named) {
-                // the content rules read the text that shrinking drops: run them now
-                // (finish() runs the cross-file checks with content off)
-                auto content = check_procedure_content(p, catalog_.files[p.file], options_);
-                collect(content);
-                keep_what_checks_read(p, needs_);
-                to->push_back(std::move(p));
-                continue;
-            }
-            if (!p.abolished) {
-                auto own = check_procedure(p, catalog_.files[p.file], options_);
-                collect(own);
-            }
-            if (p.parsed_code) keys_.push_back({p.file, std::move(p.code), identity, p.abolished});
+            if (!add_procedure(p, *to, cache_ ? &pending_[local] : nullptr) && cache_) cachable_[local] = 0;
         }
         from->clear();
+    }
+    if (cache_) {
+        const std::size_t first = base - first_procedure_file_;  // the part's first file in the loader's list
+        for (std::size_t i = 0; i + base < catalog_.files.size(); ++i) {
+            const std::size_t index = first + i;
+            if (hits_[index])
+                add_cached(base + i, index);
+            else if (read_[index] && cachable_[i]) {
+                pending_[i].digest = digests_[index];
+                cache_->keep(catalog_.files[base + i], std::move(pending_[i]));
+            }
+        }
+        pending_.clear();
     }
     part.files.clear();
 }
@@ -80,15 +189,23 @@ void split_catalog_files(std::vector<CatalogFile> files, std::vector<CatalogFile
                           [](const CatalogFile& f) { return f.kind == FileKind::procedure; });
 }
 
-LintResult lint_path(const std::string& path, const LintOptions& options)
+LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir)
 {
     std::vector<Diagnostic> layout;
     std::vector<CatalogFile> small, procedure_files;
     split_catalog_files(list_catalog_files(path, layout), small, procedure_files);
+    StreamingCheck check(options, [](const Diagnostic&) { return true; });
+    std::optional<LintCache> cache;
+    std::error_code ec;
+    if (!cache_dir.empty() && std::filesystem::is_directory(path, ec)) {
+        cache.emplace(cache_file_for(cache_dir, path), lint_cache_key(options));
+        check.use_cache(*cache, path, procedure_files);
+    }
     // Other cores load procedure parts while this one loads the small files;
     // it then checks each part and loads one itself whenever it would wait.
-    PartLoader parts(path, procedure_files, thread_count(0) - 1);
-    StreamingCheck check(options, [](const Diagnostic&) { return true; });
+    PartLoader parts(path, procedure_files, thread_count(0) - 1,
+                     cache ? SkipFile([&](std::size_t i, std::string_view bytes) { return check.skip(i, bytes); })
+                           : SkipFile());
     check.start(load_files(path, small, LoadOptions{1}), std::move(layout));
     LintResult result;
     for (std::size_t k = 0; k < parts.parts(); ++k) {
@@ -99,6 +216,16 @@ LintResult lint_path(const std::string& path, const LintOptions& options)
     result.files = check.catalog().files.size();
     result.procedures = check.procedures();
     result.diagnostics = check.finish();
+    if (cache) {
+        result.cache_file = cache->path();
+        result.cache_status = cache->status();
+        result.cache_reused = cache->reused();
+        try {
+            cache->save();
+        } catch (const Error& e) {
+            result.cache_problem = e.what();
+        }
+    }
     return result;
 }
 

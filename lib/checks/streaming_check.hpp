@@ -12,6 +12,7 @@
 #include "catalog/loader.hpp"
 #include "checks/check_needs.hpp"
 #include "checks/lint.hpp"
+#include "checks/lint_cache.hpp"
 
 namespace tthc {
 
@@ -20,6 +21,14 @@ public:
     // `collect` decides which findings are kept (lint keeps all; export the
     // errors that stop it); it may count the others.
     StreamingCheck(const LintOptions& options, std::function<bool(const Diagnostic&)> collect);
+
+    // Lint's cache: call before loading. The procedure files are those the
+    // PartLoader loads from `root`, with skip() as its SkipFile; a file whose
+    // bytes the cache knows is not parsed, its findings and keys are the
+    // cache's. Every other procedure file's findings are kept for the next run.
+    void use_cache(LintCache& cache, const std::string& root, const std::vector<CatalogFile>& procedure_files);
+    // For the loader threads: whether the cache knows the bytes of procedure file `index`.
+    bool skip(std::size_t index, std::string_view bytes);
 
     // First the catalog's small files (catalog.toml, units, processes, plans,
     // decisions: they say which procedures need to be kept whole) with the
@@ -44,6 +53,8 @@ public:
 
 private:
     void collect(std::vector<Diagnostic>& from);
+    bool add_procedure(Procedure& p, std::vector<Procedure>& to, CachedFile* record);
+    void add_cached(std::size_t file, std::size_t index);
 
     LintOptions options_;
     std::function<bool(const Diagnostic&)> collect_;
@@ -52,18 +63,37 @@ private:
     std::vector<ProcedureKey> keys_;  // the procedures no process or plan names
     std::vector<Diagnostic> found_;
     std::size_t procedures_ = 0;
+
+    // use_cache: per procedure file (its index in the loader's list), its
+    // digest once read and the cache's entry for it; per file of the part
+    // being added, what is kept for the next run.
+    LintCache* cache_ = nullptr;
+    const std::string* root_ = nullptr;
+    const std::vector<CatalogFile>* procedure_files_ = nullptr;
+    std::vector<Digest> digests_;
+    std::vector<char> read_;
+    std::vector<const CachedFile*> hits_;
+    std::size_t first_procedure_file_ = 0;  // its index in catalog_.files
+    std::vector<CachedFile> pending_;
+    std::vector<char> cachable_;
 };
 
 // What lint_path found, and how much it read.
 struct LintResult {
     std::vector<Diagnostic> diagnostics;  // sorted
     std::size_t files = 0, procedures = 0;
+    // with a cache: its file, what reading it found (LintCache::status), the
+    // files whose findings it gave, and why it could not be written (empty: it was)
+    std::string cache_file, cache_status, cache_problem;
+    std::size_t cache_reused = 0;
 };
 
 // Loads and checks a catalog, streaming a directory part by part on every
-// core: the load findings and the checks', sorted. Throws Error when the path
+// core: the load findings and the checks', sorted. With a `cache_dir`, a
+// directory catalog uses and updates its lint cache there (lint_cache.hpp);
+// the findings are the same with and without it. Throws Error when the path
 // cannot be read at all.
-LintResult lint_path(const std::string& path, const LintOptions& options);
+LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir = {});
 
 // Splits a catalog's files into the small ones and the procedure files
 // (procedures/ before abolished/, each in path order), as streaming wants them.

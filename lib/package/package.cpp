@@ -6,7 +6,6 @@
 #include "package/package.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +30,7 @@
 #include "io/files.hpp"
 #include "package/signature.hpp"
 #include "package/xml_documents.hpp"
+#include "util/digest.hpp"
 #include "util/parallel.hpp"
 #include "package/xml_schema.hpp"
 #include "catalog/identity.hpp"
@@ -38,23 +38,6 @@
 namespace tthc {
 
 namespace fs = std::filesystem;
-
-
-std::string sha256_hex(std::string_view bytes)
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed");
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(2 * len);
-    for (unsigned int i = 0; i < len; ++i) {
-        out.push_back(hex[md[i] >> 4]);
-        out.push_back(hex[md[i] & 0xF]);
-    }
-    return out;
-}
 
 bool is_safe_package_path(std::string_view path)
 {

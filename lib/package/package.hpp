@@ -87,9 +87,6 @@ struct ImportResult {
 // out), atomically. Throws Error as export does, and for a delta package.
 ImportResult import_package(const std::string& package_dir, const ImportOptions& options);
 
-// The lower-case hex SHA-256 of some bytes.
-std::string sha256_hex(std::string_view bytes);
-
 // Whether `path` is a safe relative path inside a package: '/'-separated,
 // no empty, "." or ".." component, no backslash, no control character.
 bool is_safe_package_path(std::string_view path);

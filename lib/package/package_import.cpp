@@ -9,6 +9,7 @@
 
 #include "catalog/catalog_writer.hpp"
 #include "io/files.hpp"
+#include "util/digest.hpp"
 #include "util/parallel.hpp"
 #include "package/xml_documents.hpp"
 

@@ -14,7 +14,8 @@ set -u
 tthc=$1
 case_dir=$2
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+cache=$work-cache  # the lint cache of this run only, outside the files an `after` script lists
+trap 'rm -rf "$work" "$cache"' EXIT
 export TTHC_ROOT TTHC
 TTHC=$tthc
 TTHC_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,7 +31,7 @@ eval "set -- $(cat args)"
 # `env` (optional) holds VAR=value lines for the command's environment
 extra_env=()
 if [ -f env ]; then mapfile -t extra_env <env; fi
-env -u NO_COLOR TZ=UTC "${extra_env[@]}" "$tthc" "$@" >"$out" 2>"$err"
+env -u NO_COLOR TZ=UTC XDG_CACHE_HOME="$cache" "${extra_env[@]}" "$tthc" "$@" >"$out" 2>"$err"
 rc=$?
 if [ -f after ]; then bash ./after >>"$out" 2>&1; fi
 if [ "${TTHC_REGEN:-}" = 1 ]; then
