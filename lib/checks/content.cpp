@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/unicode.hpp"
@@ -173,38 +174,60 @@ void check_glued(const std::vector<Field>& fields, const ContentReport& report)
 
 // ---------------------------------------------------------------- word search
 
-// Byte offset of the first occurrence of one of `words` in s that stands as a
-// word (no letter on either side), or npos; `which` names the word found.
-std::size_t find_word(std::string_view s, const std::vector<std::string_view>& words, std::string_view* which)
-{
-    std::size_t best = std::string_view::npos;
-    for (const auto w : words) {
-        for (std::size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + 1)) {
-            const int32_t before = cp_before(s, at);
-            const int32_t after = cp_at(s, at + w.size());
-            if (is_letter(before) || is_letter(after)) continue;
-            if (at < best) {
-                best = at;
-                *which = w;
+// Words to look for in one pass over a text, whatever their number: each
+// position is tried only against the words that start with its byte, and only
+// where no ASCII letter comes before (the common case in running text), so
+// the cost is one scan of the text, not one per word.
+class WordSet {
+public:
+    explicit WordSet(std::vector<std::string_view> words) : words_(std::move(words))
+    {
+        for (std::size_t i = 0; i < words_.size(); ++i)
+            if (!words_[i].empty()) {
+                by_first_[static_cast<unsigned char>(words_[i][0])].push_back(i);
+                first_[static_cast<unsigned char>(words_[i][0])] = true;
             }
-            break;
-        }
     }
-    return best;
-}
+
+    // Byte offset of the first occurrence of one of the words that stands as
+    // a word (no letter on either side), or npos; `which` names the word found
+    // (at one offset, the first of the words in their order).
+    std::size_t find(std::string_view s, std::string_view* which) const
+    {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+        for (std::size_t at = 0; at < s.size(); ++at) {
+            if (!first_[bytes[at]]) continue;
+            if (at > 0 && is_ascii_letter(s[at - 1])) continue;
+            for (const std::size_t i : by_first_[bytes[at]]) {
+                const std::string_view w = words_[i];
+                if (s.compare(at, w.size(), w) != 0) continue;
+                if (is_letter(cp_before(s, at)) || is_letter(cp_at(s, at + w.size()))) continue;
+                *which = w;
+                return at;
+            }
+        }
+        return std::string_view::npos;
+    }
+
+private:
+    static bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+    std::vector<std::string_view> words_;
+    std::array<std::vector<std::size_t>, 256> by_first_;
+    std::array<bool, 256> first_{};  // whether a word starts with this byte
+};
 
 // ---------------------------------------------------------------- district-named
 
 void check_district(const std::vector<Field>& fields, const ContentReport& report)
 {
-    static const std::vector<std::string_view> words = {"huyện", "Huyện", "HUYỆN", "quận", "Quận", "QUẬN",
-                                                         "thị xã", "Thị xã", "THỊ XÃ", "thị trấn", "Thị trấn",
-                                                         "Thị Trấn", "THỊ TRẤN"};
+    static const WordSet words({"huyện", "Huyện", "HUYỆN", "quận", "Quận", "QUẬN", "thị xã", "Thị xã", "THỊ XÃ",
+                                "thị trấn", "Thị trấn", "Thị Trấn", "THỊ TRẤN"});
     for (const auto& f : fields) {
         if (f.legal) continue;  // the title or issuer of a document as it was issued
         std::string_view word;
         const std::string_view s = f.text->value;
-        const std::size_t at = find_word(s, words, &word);
+        const std::size_t at = words.find(s, &word);
         if (at == std::string_view::npos) continue;
         report(Rule::district_named, f.text->pos,
                std::string(f.key) + " names \"" + std::string(word) + "\" (" + around(s, at, 24, 16) +
@@ -236,11 +259,11 @@ std::vector<std::string> wrong_capitals()
 void check_capitals(const std::vector<Field>& fields, const ContentReport& report)
 {
     static const std::vector<std::string> spellings = wrong_capitals();
-    static const std::vector<std::string_view> words(spellings.begin(), spellings.end());
+    static const WordSet words(std::vector<std::string_view>(spellings.begin(), spellings.end()));
     for (const auto& f : fields) {
         if (f.legal) continue;
         std::string_view word;
-        const std::size_t at = find_word(f.text->value, words, &word);
+        const std::size_t at = words.find(f.text->value, &word);
         if (at == std::string_view::npos) continue;
         const bool council = word.rfind("Hội", 0) == 0;
         report(Rule::capitals, f.text->pos,
@@ -265,11 +288,12 @@ void check_abbreviations(const std::vector<Field>& fields, const ContentReport& 
         if (!explained) unexplained.push_back(abbr);
     }
     if (unexplained.empty()) return;
+    const WordSet words(std::move(unexplained));
     for (const auto& f : fields) {
         if (f.legal) continue;  // symbols such as QĐ-UBND, and other documents' titles
         std::string_view word;
         const std::string_view s = f.text->value;
-        const std::size_t at = find_word(s, unexplained, &word);
+        const std::size_t at = words.find(s, &word);
         if (at == std::string_view::npos) continue;
         if (at > 0 && (s[at - 1] == '-' || s[at - 1] == '/')) continue;  // a number's symbol: 84/2025/QĐ-UBND
         std::string_view full;

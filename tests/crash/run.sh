@@ -3,7 +3,7 @@
 # the files exactly as before the command or exactly as after it.
 # usage: run.sh TTHC SHIM PROJECT_ROOT abolish|announce|process|two-writers
 # For N = 1, 2, ...: a fresh copy of the inputs; the command runs with the shim
-# (kill_shim.cpp) killing it at its N-th file-system change; while a journal is
+# (kill_shim.c) killing it at its N-th file-system change; while a journal is
 # left, `tthc lint` must refuse (exit 2, naming tthc recover); `tthc recover`
 # must exit 0 and leave the tree byte-identical to the tree before or after the
 # command (diff -r, the -o document included); a second recover does nothing;
@@ -11,6 +11,10 @@
 # The loop ends at the first N where the command is not killed: N-1 kill points.
 set -u
 tthc=$1 shim=$2 root=$3 what=$4
+# A sanitizer build (TTHC_SANITIZE=1) wants its runtime first in the list of
+# preloaded libraries, before the shim.
+runtime=$(ldd "$tthc" | awk '/libasan\.so/ { print $3 }')
+[ -n "$runtime" ] && shim="$runtime:$shim"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
