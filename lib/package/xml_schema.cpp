@@ -5,15 +5,17 @@
 // faster than parsing a DOM and validating it, and flat in memory.
 #include "package/xml_schema.hpp"
 
-#include "package/schema_xsd.hpp"
-
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
+#include <algorithm>
 #include <mutex>
 #include <new>
 #include <stdexcept>
+
+#include "package/schema_xsd.hpp"
+#include "util/digest.hpp"
 
 namespace tthc {
 
@@ -63,6 +65,19 @@ void collect(void* data, xmlErrorPtr e)
 }  // namespace
 
 std::string_view xml_schema_text() { return schema_text; }
+
+bool is_schema_revision(std::string_view bytes)
+{
+    if (bytes == xml_schema_text()) return true;
+    // SHA-256 of the earlier revisions of schema/tthc-1.xsd, oldest first:
+    // 281a574 (the first), e462a36 (agency and a channel's time optional).
+    static constexpr std::string_view earlier[] = {
+        "058b804d664aaadfdc6a548b00a98618317c084b4c6af73edaea299a7b647924",
+        "cb624d8fb2b35999ab396d5d8269f570e1e0a620b39e85784a9cedd3dc3df970",
+    };
+    const std::string sum = sha256_hex(bytes);
+    return std::find(std::begin(earlier), std::end(earlier), sum) != std::end(earlier);
+}
 
 std::optional<XmlProblem> find_doctype(std::string_view xml)
 {

@@ -22,6 +22,13 @@ inline constexpr std::string_view xml_schema_name = "tthc-1.xsd";
 // The XSD, byte for byte the file schema/tthc-1.xsd (a unit test keeps them equal).
 std::string_view xml_schema_text();
 
+// Whether `bytes` are this tthc's XSD or an earlier revision of version 1 that
+// tthc shipped in packages. Each revision only relaxed the one before (an
+// element made optional for export --as-published), so the current schema
+// accepts every document an earlier one did: packages made by an older tthc
+// still verify, against the current schema.
+bool is_schema_revision(std::string_view bytes);
+
 // One problem of a document: a position (line 0 when unknown) and a message.
 struct XmlProblem {
     Pos pos;
