@@ -19,7 +19,10 @@ bench_setup diff-bench
 ensure_catalog "$N" || die "cannot generate the catalog"
 old=$catalog
 new=$BENCH_DIR/catalog-$N-changed-$K
-if [[ ! -f $new/catalog.toml ]]; then
+# the changed copy belongs to one generation of the catalog: a regenerated catalog remakes it
+want_stamp="$(cat "$BENCH_DIR/catalog-$N.stamp") K=$K"
+if [[ ! -f $new/catalog.toml || ! -f $new.stamp || $(cat "$new.stamp") != "$want_stamp" ]]; then
+    rm -rf "$new" "$new.stamp"
     echo "diff-bench: copying $old to $new and changing $K procedures" >&2
     rm -rf "$new.tmp"
     cp -r "$old" "$new.tmp"
@@ -36,6 +39,7 @@ for path in files[::step][:k]:
     open(path, 'w', encoding='utf-8').write(s2)
 PY
     mv "$new.tmp" "$new"
+    echo "$want_stamp" >"$new.stamp"
 fi
 measure() {  # prints "wall_seconds peak_kib"; accepts exit status 0 or 1
     local tf rc

@@ -74,6 +74,22 @@ EXTRA_DURATIONS = ["Trong ngày", "4 giờ làm việc", "8 giờ làm việc", 
                    "15 ngày làm việc", "20 ngày làm việc", "30 ngày", "Ngay", "1 tháng",
                    "05 Ngày làm việc", "07 ngày làm việc"]
 
+# The gaps of the national portal's records (the national-data issue), each at about the
+# frequency it has there: tthc export --as-published must carry every one of them.
+GAPS = [
+    ("no-legal-basis", 0.027),     # about 70 of 2,600 procedures cite no legal document at all
+    ("no-agency", 0.03),
+    ("no-channel-time", 0.02),
+    ("empty-dossier", 0.01),       # dossier = [] and no conditions saying why
+    ("time-in-words", 0.03),
+    ("bare-number", 0.02),         # "7", no unit
+    ("bad-legal-number", 0.02),
+    ("empty-dossier-name", 0.02),
+]
+TIME_WORDS = ["Không có thông tin", "Không quy định", "Không phải trả kết quả cho người nộp thuế",
+              "Hệ thống tự động phản hồi ngay sau khi người nộp hồ sơ hoàn thành việc gửi hồ sơ điện tử"]
+BAD_LEGAL_NUMBERS = ["63/2010/NĐ- CP", "09/2013/TTLT/BGDĐT-BTC-BLĐTBXH", "2020/15", "92/2017/NĐ -CP"]
+
 UNITS = [
     ("van-phong", "Văn phòng Ủy ban nhân dân tỉnh", ""),
     ("mot-cua", "Bộ phận Một cửa - Trung tâm Phục vụ hành chính công tỉnh", "van-phong"),
@@ -416,6 +432,30 @@ def arr(items):
     return "[" + ", ".join(q(x) for x in items) + "]"
 
 
+def add_gaps(rng, p):
+    """Gives procedure `p` the portal's gaps, each with its probability in GAPS."""
+    gaps = {g for g, prob in GAPS if rng.random() < prob}
+    if "no-legal-basis" in gaps:
+        p["legal"] = []
+    if "no-agency" in gaps:
+        p["agency"] = ""
+    if "no-channel-time" in gaps:
+        for c in p["channels"]:
+            c["time"] = ""
+    if "empty-dossier" in gaps:
+        p["dossier"] = []
+        p["conditions"] = ""
+    if "time-in-words" in gaps:
+        p["channels"][0]["time"] = rng.choice(TIME_WORDS)
+    if "bare-number" in gaps:
+        p["channels"][-1]["time"] = str(rng.choice([1, 3, 5, 7, 10, 15]))
+    if "bad-legal-number" in gaps and p["legal"]:
+        p["legal"][0] = dict(p["legal"][0], number=rng.choice(BAD_LEGAL_NUMBERS))
+    if "empty-dossier-name" in gaps and p["dossier"]:
+        p["dossier"][0] = dict(p["dossier"][0], name="")
+    return gaps
+
+
 def render_procedure(p):
     w = ["code = " + q(p["code"]), "name = " + q(p["name"]), "field = " + q(p["field"]),
          "levels = " + arr(p["levels"])]
@@ -423,7 +463,8 @@ def render_procedure(p):
         w.append("kind = " + q(p["kind"]))
     if p["subjects"]:
         w.append("subjects = " + arr(p["subjects"]))
-    w.append("agency = " + q(p["agency"]))
+    if p["agency"]:
+        w.append("agency = " + q(p["agency"]))
     if p["authority"]:
         w.append("authority = " + q(p["authority"]))
     if p["address"]:
@@ -437,13 +478,17 @@ def render_procedure(p):
     w.append("]")
     if p["related"]:
         w.append("related = " + arr(p["related"]))
+    if not p["dossier"]:
+        w.append("dossier = []")
     for r in p["results"]:
         w += ["", "[[results]]", "name = " + q(r["name"])]
         if r["code"]:
             w.append("code = " + q(r["code"]))
     for c in p["channels"]:
-        w += ["", "[[channels]]", "kind = " + q(c["kind"]), "time = " + q(c["time"]),
-              "fee = %d" % c["fee"]]
+        w += ["", "[[channels]]", "kind = " + q(c["kind"])]
+        if c["time"]:
+            w.append("time = " + q(c["time"]))
+        w.append("fee = %d" % c["fee"])
         if c["currency"] != "VND":
             w.append("currency = " + q(c["currency"]))
         if c["fee_note"]:
@@ -628,10 +673,14 @@ def main():
 
     made_dirs = set()
     total_bytes = 0
+    gap_counts = {}
     for i, code in enumerate(codes):
         rec = records[rng.randrange(len(records))]
         p = build_procedure(rng, code, rec, corpus, codes, i)
         process = None
+        if i not in with_process:  # a process needs its procedure's thời hạn
+            for g in add_gaps(rng, p):
+                gap_counts[g] = gap_counts.get(g, 0) + 1
         if i in with_process:
             # One convertible thời hạn shared by every channel, so the process fits whichever
             # channel a reader picks; the counted steps add up to it exactly.
@@ -655,6 +704,8 @@ def main():
     dt = time.monotonic() - t0
     print("gen_catalog: %d procedures (%d processes), %d bytes of procedures (%.1f KB average) in %.1f s"
           % (args.n, n_proc, total_bytes, total_bytes / args.n / 1024, dt), file=sys.stderr)
+    print("gen_catalog: the portal's gaps: " + ", ".join("%s %d" % (g, gap_counts.get(g, 0)) for g, _ in GAPS),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
