@@ -5,7 +5,8 @@ OUT/loader: every TOML file of catalogs/, fixtures/ and data/;
 OUT/procedure-xml, decision-xml, manifest-xml: the documents of a package
 exported from catalogs/ha-noi (with TTHC) and the XML files of fixtures/, by
 root element; OUT/values: the short strings of those TOML files (codes,
-durations, legal numbers, dates and the rest). Files are named by the SHA-1
+durations, legal numbers, dates and the rest); OUT/lint-cache: the lint caches
+of the shipped catalogs, without their 32-byte checksum (the target adds it). Files are named by the SHA-1
 of their bytes, so a seed shipped twice is kept once."""
 import hashlib
 import pathlib
@@ -18,7 +19,7 @@ import tomllib
 
 tthc, root, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 shutil.rmtree(out, ignore_errors=True)
-targets = ["loader", "procedure-xml", "decision-xml", "manifest-xml", "values"]
+targets = ["loader", "procedure-xml", "decision-xml", "manifest-xml", "values", "lint-cache"]
 for t in targets:
     (out / t).mkdir(parents=True)
 
@@ -62,6 +63,14 @@ with tempfile.TemporaryDirectory() as tmp:
         m = root_element.search(data)
         if m and m.group(1) in (b"procedure", b"decision", b"manifest"):
             put(m.group(1).decode() + "-xml", data)
+
+with tempfile.TemporaryDirectory() as tmp:
+    for catalog in sorted(p for p in (root / "catalogs").iterdir() if (p / "catalog.toml").is_file()):
+        cache = pathlib.Path(tmp) / catalog.name
+        subprocess.run([tthc, "lint", "-q", "--today", "2026-11-27", "--cache-dir", str(cache), str(catalog)],
+                       stdout=subprocess.DEVNULL)  # exit 1 (findings) is expected
+        for f in sorted(cache.iterdir()):
+            put("lint-cache", f.read_bytes()[:-32])
 
 for t in targets:
     n = sum(1 for _ in (out / t).iterdir())
