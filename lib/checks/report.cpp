@@ -1,11 +1,15 @@
 #include "checks/report.hpp"
 
+#include <filesystem>
 #include <map>
+#include <system_error>
 
 #include "util/json.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
+
+namespace fs = std::filesystem;
 
 std::optional<ReportFormat> parse_report_format(std::string_view name)
 {
@@ -95,6 +99,82 @@ std::string_view sarif_level(Severity s)
     return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
+// Where a finding's file is for tools that place it in a repository (SARIF
+// viewers, GitHub annotations): relative to the root of the git work tree that
+// holds it (the nearest folder upwards with a .git), whatever path lint was
+// given; a file outside any work tree keeps a relative path as given and an
+// absolute one becomes a file:// URI. Roots are looked up once per folder.
+class FileLocations {
+public:
+    struct Location {
+        std::string relative;  // to root; empty when there is no root
+        std::string root;      // the work tree's absolute path, with a trailing '/'; or empty
+        std::string as_given;
+        std::string absolute;  // normalised
+    };
+
+    const Location& of(const std::string& file)
+    {
+        auto [it, inserted] = files_.try_emplace(file);
+        if (!inserted) return it->second;
+        Location& l = it->second;
+        l.as_given = file;
+        std::error_code ec;
+        const fs::path absolute = fs::absolute(fs::path(file), ec).lexically_normal();
+        if (ec) return l;
+        l.absolute = absolute.generic_string();
+        const std::string root = root_of(absolute.parent_path());
+        if (!root.empty()) {
+            l.root = root;
+            l.relative = absolute.generic_string().substr(root.size());
+        }
+        return l;
+    }
+
+    // The roots seen, for SARIF's originalUriBaseIds (one run has one: the first).
+    const std::string& first_root() const { return first_root_; }
+
+private:
+    std::string root_of(const fs::path& dir)
+    {
+        const std::string key = dir.generic_string();
+        if (auto it = roots_.find(key); it != roots_.end()) return it->second;
+        std::string root;
+        std::error_code ec;
+        if (fs::exists(dir / ".git", ec)) {
+            root = key == "/" ? key : key + "/";
+        } else if (dir.has_parent_path() && dir.parent_path() != dir) {
+            root = root_of(dir.parent_path());
+        }
+        if (!root.empty() && first_root_.empty()) first_root_ = root;
+        return roots_.emplace(key, root).first->second;
+    }
+
+    std::map<std::string, Location> files_;
+    std::map<std::string, std::string> roots_;
+    std::string first_root_;
+};
+
+// RFC 3986: every byte but the unreserved characters and '/' percent-encoded
+// (UTF-8 bytes included, as URIs carry them).
+std::string uri_path(std::string_view path)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~' || c == '/') {
+            out.push_back(ch);
+        } else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+        }
+    }
+    return out;
+}
+
 void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const ReportOptions& o)
 {
     // The catalog rules: SARIF is written for lint (a rule's ruleIndex is its
@@ -114,14 +194,27 @@ void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const 
             << ", \"help\": {\"text\": " << json_quote(r.help) << "}"
             << ", \"defaultConfiguration\": {\"level\": " << json_quote(sarif_level(r.severity)) << "}}";
     }
-    out << "\n          ]\n        }\n      },\n      \"results\": [";
+    out << "\n          ]\n        }\n      },\n";
+    // every location relative to the work tree's root (SRCROOT) when the file is in one
+    FileLocations locations;
+    for (const auto& d : diags) locations.of(d.file);
+    if (!locations.first_root().empty())
+        out << "      \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": "
+            << json_quote("file://" + uri_path(locations.first_root())) << "}},\n";
+    out << "      \"results\": [";
     bool first = true;
     for (const auto& d : diags) {
         out << (first ? "\n" : ",\n") << "        {\"ruleId\": " << json_quote(rule_id(d.rule));
         if (auto it = index.find(d.rule); it != index.end()) out << ", \"ruleIndex\": " << it->second;
         out << ", \"level\": " << json_quote(sarif_level(d.severity)) << ", \"message\": {\"text\": "
-            << json_quote(d.message) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
-            << json_quote(d.file) << "}";
+            << json_quote(d.message) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {";
+        const auto& l = locations.of(d.file);
+        if (!l.root.empty() && l.root == locations.first_root())
+            out << "\"uri\": " << json_quote(uri_path(l.relative)) << ", \"uriBaseId\": \"SRCROOT\"}";
+        else if (!l.root.empty() || (!l.as_given.empty() && l.as_given.front() == '/'))
+            out << "\"uri\": " << json_quote("file://" + uri_path(l.absolute)) << "}";
+        else
+            out << "\"uri\": " << json_quote(uri_path(l.as_given)) << "}";
         if (d.pos.line > 0)
             out << ", \"region\": {\"startLine\": " << d.pos.line << ", \"startColumn\": " << d.pos.column << "}";
         out << "}}]}";
@@ -155,9 +248,11 @@ std::string escape_property(std::string_view s)
 
 void write_github(std::ostream& out, const std::vector<Diagnostic>& diags)
 {
+    FileLocations locations;  // GitHub places an annotation by its path in the repository
     for (const auto& d : diags) {
+        const auto& l = locations.of(d.file);
         out << "::" << (d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice")
-            << " file=" << escape_property(d.file);
+            << " file=" << escape_property(l.root.empty() ? l.as_given : l.relative);
         if (d.pos.line > 0) out << ",line=" << d.pos.line << ",col=" << d.pos.column;
         out << ",title=" << escape_property("tthc " + std::string(rule_id(d.rule))) << "::" << escape_data(d.message) << "\n";
     }

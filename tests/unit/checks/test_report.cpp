@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "checks/report.hpp"
+#include "test_support.hpp"
 
 using namespace tthc;
 
@@ -46,20 +47,47 @@ TEST_CASE("json: the documented shape, escaped")
           "  \"summary\": {\"errors\": 1, \"warnings\": 1, \"files\": 2, \"procedures\": 5}\n}\n");
 }
 
-TEST_CASE("github: workflow commands with escaped properties and data")
+// Findings in a git work tree (a folder with .git) and outside any.
+struct Tree {
+    test::TempDir dir{"report"};
+    std::string repo_file, outside_file;
+    Tree()
+    {
+        std::filesystem::create_directories(dir.path / "repo" / ".git");
+        repo_file = dir / "repo/cat/a b.toml";
+        outside_file = dir / "outside/c.toml";
+    }
+    std::string render(ReportFormat f) const
+    {
+        std::ostringstream out;
+        std::vector<Diagnostic> ds = sample();
+        ds[0].file = repo_file;
+        ds[1].file = outside_file;
+        write_report(out, f, ds, ReportSummary{1, 1, 2, 5}, ReportOptions{false, "0.1.0"});
+        return out.str();
+    }
+};
+
+TEST_CASE("github: workflow commands with escaped properties and data, paths from the repository root")
 {
-    CHECK(render(ReportFormat::github) ==
-          "::error file=a b.toml,line=3,col=10,title=tthc bad-fee::fee, \"x\": 50%25%0Anext\n"
-          "::warning file=c.toml,title=tthc unknown-file::not read\n");
+    const Tree t;
+    CHECK(t.render(ReportFormat::github) ==
+          "::error file=cat/a b.toml,line=3,col=10,title=tthc bad-fee::fee, \"x\": 50%25%0Anext\n"
+          "::warning file=" + t.outside_file + ",title=tthc unknown-file::not read\n");
 }
 
 TEST_CASE("sarif: 2.1.0 with rule metadata, levels and regions")
 {
-    const std::string s = render(ReportFormat::sarif);
+    const Tree t;
+    const std::string s = t.render(ReportFormat::sarif);
     CHECK(s.find("\"version\": \"2.1.0\"") != std::string::npos);
     CHECK(s.find("{\"ruleId\": \"bad-fee\", \"ruleIndex\": 13, \"level\": \"error\", \"message\": {\"text\": "
                  "\"fee, \\\"x\\\": 50%\\nnext\"}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
-                 "{\"uri\": \"a b.toml\"}, \"region\": {\"startLine\": 3, \"startColumn\": 10}}}]}") != std::string::npos);
+                 "{\"uri\": \"cat/a%20b.toml\", \"uriBaseId\": \"SRCROOT\"}, \"region\": {\"startLine\": 3, "
+                 "\"startColumn\": 10}}}]}") != std::string::npos);
+    CHECK(s.find("\"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": \"file://" + t.dir.path.string() + "/repo/\"}}") !=
+          std::string::npos);
+    CHECK(s.find("{\"uri\": \"file://" + t.outside_file + "\"}}}]}") != std::string::npos);
     CHECK(s.find("{\"id\": \"district-level\", \"shortDescription\": {\"text\": \"Level \\\"huyện\\\" after 1 July "
                  "2025.\"}") != std::string::npos);
     CHECK(s.find("\"defaultConfiguration\": {\"level\": \"warning\"}") != std::string::npos);
