@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <initializer_list>
 #include <sstream>
@@ -66,9 +68,32 @@ struct FileContext {
     std::string text_of(toml::value<std::string>& v)
     {
         std::string& s = v.get();
+        check_characters(s, v);
         if (is_nfc(s)) return std::move(s);
         if (non_nfc++ == 0) first_non_nfc = pos_of(v);
         return to_nfc(s);
+    }
+
+    // What XML 1.0 cannot carry (its Char production): C0 controls but tab, LF
+    // and CR, and U+FFFE, U+FFFF. Reported once per string, at the string.
+    void check_characters(std::string_view s, const toml::value<std::string>& v)
+    {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            std::uint32_t bad = 0x110000;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                bad = c;
+            else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                     (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF))
+                bad = 0xFFFE + (static_cast<unsigned char>(s[i + 2]) - 0xBE);
+            if (bad == 0x110000) continue;
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(bad));
+            sink.report(Rule::control_character, pos_of(v),
+                        "the text holds " + std::string(code) +
+                            ", a control character that XML cannot carry and no document shows; remove it");
+            return;
+        }
     }
 
     void finish()

@@ -150,6 +150,12 @@ const RuleInfo rule_table[] = {
      "is a note the portal published in the dossier table. Move it to conditions, or name the document it "
      "asks for (and put its trường hợp in case). A warning: the text may be right, but it is counted and "
      "printed as a document to hand in."},
+    {Rule::control_character, "control-character", S::error, Scope::catalog, 0,
+     "Text holds a control character.",
+     "A TOML string may hold any character through an escape (\\b, \\f, \\u0001), but a control character "
+     "other than a tab, a line feed or a carriage return (U+0000 to U+001F), and the non-characters U+FFFE "
+     "and U+FFFF, cannot be written in XML 1.0, so no package or document could carry the text, and none "
+     "shows it. It is usually a stray escape or a byte pasted from a binary file: remove it."},
     {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
      "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
     {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",

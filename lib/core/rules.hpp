@@ -55,6 +55,7 @@ enum class Rule : std::uint8_t {
     abbreviation,
     repeated_text,
     dossier_note,
+    control_character,
     manifest,
     schema,
     unsafe_path,
