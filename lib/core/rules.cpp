@@ -150,6 +150,41 @@ const RuleInfo rule_table[] = {
      "is a note the portal published in the dossier table. Move it to conditions, or name the document it "
      "asks for (and put its trường hợp in case). A warning: the text may be right, but it is counted and "
      "printed as a document to hand in."},
+    // The catalog against the national portal's list of the authority's
+    // procedures (lint --portal-list; checks/portal_list.hpp). Never cached:
+    // they compare the whole catalog with a file outside it, every run.
+    {Rule::portal_missing, "portal-missing", S::error, Scope::catalog, 0,
+     "A procedure in force in the catalog is not on the portal's list.",
+     "The procedure is in procedures/ but the list of the authority's procedures exported from the national portal "
+     "(Cổng Dịch vụ công quốc gia), given with --portal-list, has no row with its code. People cannot find on the "
+     "portal a procedure the catalog says is in force: either its announcement was never published (publish it), "
+     "or it was abolished and the catalog kept it (move it to abolished/ with tthc abolish). Codes are compared by "
+     "the national code they name: 1.001612.000.00.00.H48 and 1.012753.H19 match 1.001612 and 1.012753. Reported "
+     "at the procedure's code."},
+    {Rule::portal_extra, "portal-extra", S::error, Scope::catalog, 0,
+     "A procedure on the portal's list is not in the catalog.",
+     "A row of the --portal-list file names a code that no procedure of the catalog has, in procedures/ or in "
+     "abolished/. The portal publishes a procedure the catalog does not know: add it from its "
+     "announcement, or have the portal withdraw it. Reported at the row's Mã số cell: for an XLSX file its sheet "
+     "row and column (row 7 column 2 is cell B7), for a CSV file the line and column where the field begins."},
+    {Rule::portal_abolished, "portal-abolished", S::error, Scope::catalog, 0,
+     "A procedure on the portal's list is abolished in the catalog.",
+     "A row of the --portal-list file names a procedure the catalog keeps in abolished/: the portal still "
+     "publishes a procedure that was abolished. Have the portal withdraw it, citing the decision that abolished "
+     "it; if it is in force after all, the catalog is wrong. Reported at the row's Mã số cell."},
+    {Rule::portal_name, "portal-name", S::warning, Scope::catalog, 0,
+     "A procedure's name differs from the portal's.",
+     "The catalog's name and the name in the --portal-list row with the same code differ. Names are compared "
+     "after Unicode NFC normalisation with runs of white space (line breaks and no-break spaces included) "
+     "folded to one space and trimmed, so text saved in NFD or wrapped in a cell is the same name; a difference "
+     "only in capitals is reported as such. A warning: a decision prints the catalog's name, which must be the "
+     "one announced; correct whichever is wrong. Reported at the procedure's name, with the row's position in "
+     "the message."},
+    {Rule::portal_duplicate, "portal-duplicate", S::warning, Scope::catalog, 0,
+     "The portal's list names a procedure twice.",
+     "Two rows of the --portal-list file name the same procedure (the same national code, written alike or as "
+     "provincial instances of it). The second row is reported and not compared; the portal's list should "
+     "have each procedure once."},
     {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
      "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
     {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",

@@ -55,6 +55,12 @@ enum class Rule : std::uint8_t {
     abbreviation,
     repeated_text,
     dossier_note,
+    // the catalog against the portal's list (lint --portal-list, checks/portal_list.hpp)
+    portal_missing,
+    portal_extra,
+    portal_abolished,
+    portal_name,
+    portal_duplicate,
     manifest,
     schema,
     unsafe_path,
