@@ -54,7 +54,8 @@ const RuleInfo rule_table[] = {
      "of values; the message lists them."},
     {Rule::bad_code, "bad-code", S::error, Scope::catalog, 0, "A procedure code (mã thủ tục) is malformed.",
      "A code is a national code (1.001193), a provincial instance of one (1.001612.000.00.00.H48 or 1.012753.H19), "
-     "or a provisional code TAM-<slug> with lower-case ASCII letters, digits and hyphens."},
+     "or a provisional code TAM-<slug> with lower-case ASCII letters, digits and hyphens. With --portal-list, also "
+     "a Mã số of the portal's list that is not a code, reported at its cell."},
     {Rule::duplicate_code, "duplicate-code", S::error, Scope::catalog, 0, "Two procedures share a code.",
      "Codes are unique within a catalog, across procedures/ and abolished/ together. A provincial instance code "
      "names the same procedure as its national code."},
