@@ -31,7 +31,7 @@ static const struct row rows[] = {
      "khi thực hiện hoạt động hòa giải",
      "Bộ Tư pháp", "Ủy ban nhân dân cấp xã", "Hòa giải ở cơ sở"},
     /* NFD: "ô" of "thôi" and "ả" of "giải" decomposed: the same name */
-    {"2.000930", 0, "Thủ tục tho\xcc\x82\xcc\x80i làm hòa gia\xcc\x89i viên (cấp xã)", "Bộ Tư pháp",
+    {"2.000930", 0, "Thủ tục tho\xcc\x82i làm hòa gia\xcc\x89i viên (cấp xã)", "Bộ Tư pháp",
      "Ủy ban nhân dân cấp xã", "Hòa giải ở cơ sở"},
     /* other capitals */
     {"2.000950", 0, "Thủ tục công nhận Tổ trưởng tổ hòa giải (cấp xã)", "Bộ Tư pháp", "Chủ tịch UBND cấp xã",
