@@ -267,8 +267,14 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
     zip.za = zip_open_from_source(src, ZIP_RDONLY, &error);
     if (!zip.za) {
         zip_source_free(src);
+        const bool nozip = zip_error_code_zip(&error) == ZIP_ER_NOZIP;
+        const std::string why = zip_error_strerror(&error);
         zip_error_fini(&error);
-        throw Error(name + ": not an XLSX file (not a zip archive)", "save the list as .xlsx or .csv");
+        if (nozip)
+            throw Error(name + ": not an XLSX file (not a zip archive)",
+                        "export the list from the portal as XLSX again, or save it as CSV");
+        throw Error(name + ": not a readable XLSX file (a damaged zip archive: " + why + ")",
+                    "export the list from the portal as XLSX again, or save it as CSV");
     }
     zip_error_fini(&error);
 
