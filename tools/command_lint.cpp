@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <optional>
 
 #include "command.hpp"
+#include "checks/portal_list.hpp"
 #include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
 #include "util/suggest.hpp"
@@ -22,6 +24,7 @@ struct LintArgs {
     std::string today;
     std::string explain;
     std::string cache_dir;
+    std::string portal_list;
     bool no_cache = false;
     bool list_rules = false;
 };
@@ -59,6 +62,11 @@ int run_lint(const LintArgs& args)
         return exit_ok;
     }
     if (args.paths.empty()) throw CLI::RequiredError("PATH");
+    if (!args.portal_list.empty() && args.paths.size() > 1)
+        throw CLI::ValidationError("--portal-list", "compares one catalog with the list; give one PATH");
+    // read first: a list that cannot be read stops the run before any finding is printed
+    std::optional<PortalList> portal;
+    if (!args.portal_list.empty()) portal = read_portal_list(args.portal_list);
 
     LintOptions options;
     options.today = args.today.empty() ? today() : parse_date_option(args.today, "--today");
@@ -76,7 +84,7 @@ int run_lint(const LintArgs& args)
     std::string cached;
     for (const auto& path : args.paths) {
         try {
-            LintResult r = lint_path(path, options, cache_dir);
+            LintResult r = lint_path(path, options, cache_dir, portal ? &*portal : nullptr);
             if (!r.cache_problem.empty()) spdlog::warn("lint: the cache was not written: {}", r.cache_problem);
             cached += cache_summary(r);
             all.insert(all.end(), std::make_move_iterator(r.diagnostics.begin()),
@@ -119,6 +127,8 @@ void register_lint(CLI::App& app, Command& command)
     sub->add_flag("--list-rules", args->list_rules, "List every rule id with its severity, then exit");
     sub->add_option("--cache-dir", args->cache_dir,
                     "Where the lint cache is kept (default: $XDG_CACHE_HOME/tthc, else ~/.cache/tthc)");
+    sub->add_option("--portal-list", args->portal_list,
+                    "Compare the catalog with the national portal's list of its procedures (.xlsx or .csv)");
     sub->add_flag("--no-cache", args->no_cache, "Parse every file; neither read nor write the lint cache");
     sub->callback([args, &command] { command.exit_code = run_lint(*args); });
 }

@@ -18,6 +18,7 @@ void drop(std::vector<T>& v) { std::vector<T>().swap(v); }
 //   file                          every report and where() about it
 //   abolished                     processes and plans against abolished procedures
 //   code (value, pos)             duplicate-code, messages naming the procedure
+//   name (value, pos)             portal-name (lint --portal-list)
 //   parsed_code                   the index by identity
 //   levels (value, pos)           district-level
 //   online (value, pos)           online-channel
@@ -59,7 +60,7 @@ void keep_what_checks_read(Procedure& p, const CheckNeeds& needs)
     }
     if (p.abolished || !needs.by_plans.count(identity)) drop(p.dossier);
 
-    for (Text* t : {&p.name, &p.field, &p.kind, &p.agency, &p.authority, &p.delegated, &p.coordinating, &p.address,
+    for (Text* t : {&p.field, &p.kind, &p.agency, &p.authority, &p.delegated, &p.coordinating, &p.address,
                     &p.conditions})
         drop(*t);
     drop(p.subjects);

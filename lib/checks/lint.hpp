@@ -25,11 +25,12 @@ std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions&
 
 // A procedure reduced to its code: what the cross-file checks need of one
 // that no internal process or plan names, once its own checks have run
-// (check_procedure). Lets a caller that streams a large catalog keep a few
+// (check_procedure), and its name, which --portal-list compares. Lets a caller that streams a large catalog keep a few
 // dozen bytes per procedure instead of the procedure.
 struct ProcedureKey {
     std::size_t file = 0;  // index into Catalog::files
     Text code;
+    Text name;             // for lint --portal-list (checks/portal_list.hpp)
     std::string identity;  // ProcedureCode::identity
     bool abolished = false;
 };

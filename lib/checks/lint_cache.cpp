@@ -22,7 +22,7 @@ namespace {
 // comes before it. Integers are little-endian; a string is its u32 length and
 // its bytes. Bump the format when anything in it changes.
 constexpr std::string_view magic = "tthc-lint-cache\n";
-constexpr std::uint32_t format = 1;
+constexpr std::uint32_t format = 2;  // 2: keys carry the procedure's name
 
 class Writer {
 public:
@@ -125,7 +125,9 @@ void write_entry(Writer& w, const std::string& display, const CachedFile& e)
     for (const auto& k : e.keys) {
         w.str(k.code.value);
         write_pos(w, k.code.pos);
-        w.u8((k.code.present ? 1 : 0) | (k.abolished ? 2 : 0));
+        w.str(k.name.value);
+        write_pos(w, k.name.pos);
+        w.u8((k.code.present ? 1 : 0) | (k.abolished ? 2 : 0) | (k.name.present ? 4 : 0));
         w.str(k.identity);
     }
 }
@@ -149,16 +151,19 @@ bool read_entry(Reader& r, std::string& display, CachedFile& e)
         d.rule = *rule;
         e.findings.push_back(std::move(d));
     }
-    const std::uint32_t keys = r.count(4 + 8 + 1 + 4);
+    const std::uint32_t keys = r.count(4 + 8 + 4 + 8 + 1 + 4);
     for (std::uint32_t i = 0; i < keys && r.ok(); ++i) {
         ProcedureKey k;
         k.code.value = r.str();
         k.code.pos = read_pos(r);
+        k.name.value = r.str();
+        k.name.pos = read_pos(r);
         const unsigned flags = r.u8();
         k.identity = r.str();
-        if (flags > 3) return false;
+        if (flags > 7) return false;
         k.code.present = flags & 1;
         k.abolished = flags & 2;
+        k.name.present = flags & 4;
         e.keys.push_back(std::move(k));
     }
     return r.ok();

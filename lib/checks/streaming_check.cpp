@@ -104,8 +104,8 @@ bool StreamingCheck::add_procedure(Procedure& p, std::vector<Procedure>& to, Cac
         collect(own);
     }
     if (p.parsed_code) {
-        ProcedureKey key{p.file, std::move(p.code), identity, p.abolished};
-        if (record) record->keys.push_back({0, key.code, key.identity, key.abolished});
+        ProcedureKey key{p.file, std::move(p.code), std::move(p.name), identity, p.abolished};
+        if (record) record->keys.push_back({0, key.code, key.name, key.identity, key.abolished});
         keys_.push_back(std::move(key));
     }
     return true;
@@ -171,12 +171,16 @@ void StreamingCheck::add_procedures(Catalog& part)
     part.files.clear();
 }
 
-std::vector<Diagnostic> StreamingCheck::finish()
+std::vector<Diagnostic> StreamingCheck::finish(const PortalList* portal_list)
 {
     LintOptions cross = options_;
     cross.content = false;  // run on each procedure before it was shrunk (add_procedures)
     auto found = check_catalog(catalog_, cross, keys_);
     collect(found);
+    if (portal_list) {
+        auto portal = check_portal_list(*portal_list, catalog_, keys_);
+        collect(portal);
+    }
     sort_diagnostics(found_);
     return std::move(found_);
 }
@@ -189,7 +193,8 @@ void split_catalog_files(std::vector<CatalogFile> files, std::vector<CatalogFile
                           [](const CatalogFile& f) { return f.kind == FileKind::procedure; });
 }
 
-LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir)
+LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir,
+                     const PortalList* portal_list)
 {
     std::vector<Diagnostic> layout;
     std::vector<CatalogFile> small, procedure_files;
@@ -215,7 +220,7 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
     }
     result.files = check.catalog().files.size();
     result.procedures = check.procedures();
-    result.diagnostics = check.finish();
+    result.diagnostics = check.finish(portal_list);
     if (cache) {
         result.cache_file = cache->path();
         result.cache_status = cache->status();

@@ -13,6 +13,7 @@
 #include "checks/check_needs.hpp"
 #include "checks/lint.hpp"
 #include "checks/lint_cache.hpp"
+#include "checks/portal_list.hpp"
 
 namespace tthc {
 
@@ -43,8 +44,9 @@ public:
     // names them; otherwise as their key.
     void add_procedures(Catalog& part);
 
-    // The cross-file checks; every finding collected, sorted.
-    std::vector<Diagnostic> finish();
+    // The cross-file checks, and the comparison with the portal's list when
+    // there is one (never cached); every finding collected, sorted.
+    std::vector<Diagnostic> finish(const PortalList* portal_list = nullptr);
 
     bool has_findings() const { return !found_.empty(); }
     // The small files' catalog, with the procedures kept for the checks.
@@ -93,7 +95,9 @@ struct LintResult {
 // directory catalog uses and updates its lint cache there (lint_cache.hpp);
 // the findings are the same with and without it. Throws Error when the path
 // cannot be read at all.
-LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir = {});
+// With a `portal_list` (read_portal_list), the catalog is also compared with it.
+LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir = {},
+                     const PortalList* portal_list = nullptr);
 
 // Splits a catalog's files into the small ones and the procedure files
 // (procedures/ before abolished/, each in path order), as streaming wants them.

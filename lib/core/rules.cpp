@@ -54,7 +54,8 @@ const RuleInfo rule_table[] = {
      "of values; the message lists them."},
     {Rule::bad_code, "bad-code", S::error, Scope::catalog, 0, "A procedure code (mã thủ tục) is malformed.",
      "A code is a national code (1.001193), a provincial instance of one (1.001612.000.00.00.H48 or 1.012753.H19), "
-     "or a provisional code TAM-<slug> with lower-case ASCII letters, digits and hyphens."},
+     "or a provisional code TAM-<slug> with lower-case ASCII letters, digits and hyphens. With --portal-list, also "
+     "a Mã số of the portal's list that is not a code, reported at its cell."},
     {Rule::duplicate_code, "duplicate-code", S::error, Scope::catalog, 0, "Two procedures share a code.",
      "Codes are unique within a catalog, across procedures/ and abolished/ together. A provincial instance code "
      "names the same procedure as its national code."},
@@ -156,6 +157,41 @@ const RuleInfo rule_table[] = {
      "other than a tab, a line feed or a carriage return (U+0000 to U+001F), and the non-characters U+FFFE "
      "and U+FFFF, cannot be written in XML 1.0, so no package or document could carry the text, and none "
      "shows it. It is usually a stray escape or a byte pasted from a binary file: remove it."},
+    // The catalog against the national portal's list of the authority's
+    // procedures (lint --portal-list; checks/portal_list.hpp). Never cached:
+    // they compare the whole catalog with a file outside it, every run.
+    {Rule::portal_missing, "portal-missing", S::error, Scope::catalog, 0,
+     "A procedure in force in the catalog is not on the portal's list.",
+     "The procedure is in procedures/ but the list of the authority's procedures exported from the national portal "
+     "(Cổng Dịch vụ công quốc gia), given with --portal-list, has no row with its code. People cannot find on the "
+     "portal a procedure the catalog says is in force: either its announcement was never published (publish it), "
+     "or it was abolished and the catalog kept it (move it to abolished/ with tthc abolish). Codes are compared by "
+     "the national code they name: 1.001612.000.00.00.H48 and 1.012753.H19 match 1.001612 and 1.012753. Reported "
+     "at the procedure's code."},
+    {Rule::portal_extra, "portal-extra", S::error, Scope::catalog, 0,
+     "A procedure on the portal's list is not in the catalog.",
+     "A row of the --portal-list file names a code that no procedure of the catalog has, in procedures/ or in "
+     "abolished/. The portal publishes a procedure the catalog does not know: add it from its "
+     "announcement, or have the portal withdraw it. Reported at the row's Mã số cell: for an XLSX file its sheet "
+     "row and column (row 7 column 2 is cell B7), for a CSV file the line and column where the field begins."},
+    {Rule::portal_abolished, "portal-abolished", S::error, Scope::catalog, 0,
+     "A procedure on the portal's list is abolished in the catalog.",
+     "A row of the --portal-list file names a procedure the catalog keeps in abolished/: the portal still "
+     "publishes a procedure that was abolished. Have the portal withdraw it, citing the decision that abolished "
+     "it; if it is in force after all, the catalog is wrong. Reported at the row's Mã số cell."},
+    {Rule::portal_name, "portal-name", S::warning, Scope::catalog, 0,
+     "A procedure's name differs from the portal's.",
+     "The catalog's name and the name in the --portal-list row with the same code differ. Names are compared "
+     "after Unicode NFC normalisation with runs of white space (line breaks and no-break spaces included) "
+     "folded to one space and trimmed, so text saved in NFD or wrapped in a cell is the same name; a difference "
+     "only in capitals is reported as such. A warning: a decision prints the catalog's name, which must be the "
+     "one announced; correct whichever is wrong. Reported at the procedure's name, with the row's position in "
+     "the message."},
+    {Rule::portal_duplicate, "portal-duplicate", S::warning, Scope::catalog, 0,
+     "The portal's list names a procedure twice.",
+     "Two rows of the --portal-list file name the same procedure (the same national code, written alike or as "
+     "provincial instances of it). The second row is reported and not compared; the portal's list should "
+     "have each procedure once."},
     {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
      "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
     {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",

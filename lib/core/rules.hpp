@@ -56,6 +56,12 @@ enum class Rule : std::uint8_t {
     repeated_text,
     dossier_note,
     control_character,
+    // the catalog against the portal's list (lint --portal-list, checks/portal_list.hpp)
+    portal_missing,
+    portal_extra,
+    portal_abolished,
+    portal_name,
+    portal_duplicate,
     manifest,
     schema,
     unsafe_path,

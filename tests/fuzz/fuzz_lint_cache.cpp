@@ -37,7 +37,9 @@ bool same(const tthc::CachedFile& a, const tthc::CachedFile& b)
     for (std::size_t i = 0; i < a.keys.size(); ++i) {
         const auto &x = a.keys[i], &y = b.keys[i];
         if (x.code.value != y.code.value || x.code.pos.line != y.code.pos.line ||
-            x.code.pos.column != y.code.pos.column || x.code.present != y.code.present || x.identity != y.identity ||
+            x.code.pos.column != y.code.pos.column || x.code.present != y.code.present || x.name.value != y.name.value ||
+            x.name.pos.line != y.name.pos.line || x.name.pos.column != y.name.pos.column ||
+            x.name.present != y.name.present || x.identity != y.identity ||
             x.abolished != y.abolished)
             return false;
     }

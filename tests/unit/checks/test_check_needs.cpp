@@ -67,7 +67,7 @@ TEST_CASE("keys for the procedures no process or plan names give the same findin
                 }
                 if (!p.abolished)
                     for (auto& d : check_procedure(p, r.catalog.files.at(p.file), options)) own.push_back(d);
-                if (p.parsed_code) keys.push_back({p.file, p.code, id, p.abolished});
+                if (p.parsed_code) keys.push_back({p.file, p.code, p.name, id, p.abolished});
             }
         }
         std::vector<Diagnostic> all = check_catalog(kept, options, keys);

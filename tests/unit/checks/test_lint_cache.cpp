@@ -17,7 +17,7 @@ std::unordered_map<std::string, CachedFile> sample()
     Diagnostic d = make_diagnostic("", Pos{4, 9}, Rule::glued_legal_number, "glued: \"NĐ-CPquy định\"");
     d.source_line = "name = \"Theo Nghị định 123/2015/NĐ-CPquy định\"";
     e.findings.push_back(d);
-    e.keys.push_back({0, Text{"1.001193", Pos{2, 8}, true}, "1.001193", false});
+    e.keys.push_back({0, Text{"1.001193", Pos{2, 8}, true}, Text{"Thủ tục đăng ký khai sinh", Pos{3, 8}, true}, "1.001193", false});
     return {{"cat/procedures/ho-tich/1.001193.toml", e}};
 }
 
@@ -43,6 +43,10 @@ TEST_CASE("a lint cache reads back what was written, field for field")
     CHECK(e.keys[0].code.value == "1.001193");
     CHECK(e.keys[0].code.pos.line == 2);
     CHECK(e.keys[0].code.present);
+    CHECK(e.keys[0].name.value == "Thủ tục đăng ký khai sinh");
+    CHECK(e.keys[0].name.pos.line == 3);
+    CHECK(e.keys[0].name.pos.column == 8);
+    CHECK(e.keys[0].name.present);
     CHECK(e.keys[0].identity == "1.001193");
     CHECK_FALSE(e.keys[0].abolished);
 }
