@@ -22,6 +22,7 @@
 #include "checks/lint.hpp"
 #include "io/files.hpp"
 #include "package/dvcqg_json.hpp"
+#include "util/unicode.hpp"
 
 namespace tthc {
 
@@ -459,12 +460,14 @@ Procedure RecordReader::procedure(const JsonValue& r)
     p.delegated = units_of("COQUANDUOCUYQUYEN");
     p.coordinating = units_of("COQUANPHOIHOP");
     p.address = text_value(r, "DIACHITIEPNHAN");
-    if (!p.address.present)  // one consumer reads it in each CAPTHUCHIEN entry
-        for (const JsonValue* l : array(r, "CAPTHUCHIEN"))
-            if (auto a = text_value(*l, "DIACHITIEPNHAN"); a.present && !a.value.empty()) {
-                p.address = a;
-                break;
-            }
+    const JsonValue* levels = r.find("CAPTHUCHIEN");
+    if (!p.address.present && levels && levels->type == JsonValue::Type::array)  // one consumer reads it there
+        for (const JsonValue& l : levels->items)
+            if (l.type == JsonValue::Type::object)
+                if (auto a = text_value(l, "DIACHITIEPNHAN"); a.present && !a.value.empty()) {
+                    p.address = a;
+                    break;
+                }
     p.online = text_value(r, "MUCDO");
     p.conditions = text_value(r, "YEUCAU");
     if (!p.conditions.present) p.conditions = text_value(r, "YEUCAUDIEUKIEN");
@@ -572,6 +575,12 @@ DvcqgFile read_dvcqg_json(std::string_view text, const std::string& display)
     DvcqgFile out;
     auto parsed = parse_json_tree(text);
     if (auto* e = std::get_if<JsonError>(&parsed)) {
+        // Say it in our words, at the first bad byte, and never echo the byte.
+        if (const auto bad = find_invalid_utf8(text)) {
+            out.diagnostics.push_back(make_diagnostic(display, *bad, Rule::json_syntax,
+                                                      "invalid UTF-8 byte; the file must be saved as UTF-8"));
+            return out;
+        }
         Diagnostic d = make_diagnostic(display, json_pos(text, e->offset), Rule::json_syntax, e->message);
         d.source_line = json_line(text, e->offset);
         out.diagnostics.push_back(std::move(d));
