@@ -52,7 +52,7 @@ int run_import(const ExportArgs& args)
 int run_export_dvcqg(const ExportArgs& args)
 {
     if (args.schema || !args.import.empty() || !args.since.empty() || !args.key.empty() || !args.cert.empty())
-        throw CLI::ValidationError("--format dvcqg", "takes only CATALOG, --out, --force, --date and --as-published");
+        throw CLI::ValidationError("--format dvcqg", "takes only CATALOG, --out, --force, --date, --as-published and -q");
     if (args.catalog.empty()) throw CLI::RequiredError("CATALOG");
     if (args.out.empty()) throw CLI::RequiredError("--out");
     DvcqgExportOptions options{args.out, args.force, args.date.empty() ? today() : parse_date_option(args.date, "--date")};
