@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "package/dvcqg.hpp"
 #include "package/package.hpp"
 #include "checks/report.hpp"
 #include "core/version.hpp"
@@ -15,7 +16,7 @@ namespace tthc::cli {
 namespace {
 
 struct ExportArgs {
-    std::string catalog, out, date, since, key, cert, import;
+    std::string catalog, out, date, since, key, cert, import, format = "xml";
     bool force = false, schema = false, quiet = false, as_published = false;
     unsigned jobs = 0;
 };
@@ -47,8 +48,29 @@ int run_import(const ExportArgs& args)
     return exit_ok;
 }
 
+// --format dvcqg: the national JSON, always as published (tthc-dvcqg(5)).
+int run_export_dvcqg(const ExportArgs& args)
+{
+    if (args.schema || !args.import.empty() || !args.since.empty() || !args.key.empty() || !args.cert.empty())
+        throw CLI::ValidationError("--format dvcqg", "takes only CATALOG, --out, --force, --date, --as-published and -q");
+    if (args.catalog.empty()) throw CLI::RequiredError("CATALOG");
+    if (args.out.empty()) throw CLI::RequiredError("--out");
+    DvcqgExportOptions options{args.out, args.force, args.date.empty() ? today() : parse_date_option(args.date, "--date")};
+    const DvcqgExportResult r = export_dvcqg(args.catalog, options);
+    if (!r.written) {
+        print_errors(r.diagnostics);
+        throw Error("the catalog has errors; nothing was written", "run 'tthc lint " + args.catalog + "' for every finding");
+    }
+    if (!args.quiet)
+        spdlog::info("export: wrote {} (dvcqg): {} procedure{}, {} abolished{}", args.out, r.procedures,
+                     r.procedures == 1 ? "" : "s", r.abolished,
+                     r.tolerated ? "; " + std::to_string(r.tolerated) + " lint errors kept as published" : std::string());
+    return exit_ok;
+}
+
 int run_export(const ExportArgs& args)
 {
+    if (args.format == "dvcqg") return run_export_dvcqg(args);
     if (args.schema) {
         std::cout << xml_schema_text();
         return exit_ok;
@@ -87,6 +109,9 @@ void register_export(CLI::App& app, Command& command)
     auto args = std::make_shared<ExportArgs>();
     CLI::App* sub = app.add_subcommand("export", "Write a catalog as a checksummed, optionally signed XML package");
     sub->add_option("CATALOG", args->catalog, "The catalog (directory or single file)");
+    sub->add_option("--format", args->format,
+                    "xml (default): the checksummed XML package; dvcqg: the national database's JSON records")
+        ->check(CLI::IsMember({"xml", "dvcqg"}));
     sub->add_option("-o,--out", args->out, "The package directory to create (with --import: the catalog directory)");
     sub->add_flag("--force", args->force, "Replace an existing package (or catalog) at --out");
     sub->add_option("--date", args->date, "The package's date (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else today)");

@@ -11,8 +11,6 @@
 
 namespace tthc {
 
-namespace {
-
 // "280/QĐ-UBND" -> "280-qd-ubnd"
 std::string ascii_slug(const std::string& s)
 {
@@ -36,8 +34,6 @@ std::string ascii_slug(const std::string& s)
     }
     return out;
 }
-
-}  // namespace
 
 std::string ledger_toml(const LedgerEntry& e)
 {

@@ -21,6 +21,10 @@ struct LedgerEntry {
 // The decision file's text, in the format's key order.
 std::string ledger_toml(const LedgerEntry& entry);
 
+// "280/QĐ-UBND" → "280-qd-ubnd", "Hộ tịch" → "ho-tich": lower-case ASCII
+// letters and digits, runs of anything else one dash (file and folder names).
+std::string ascii_slug(const std::string& s);
+
 // "decisions/2026-11-27-280-qd-ubnd.toml": the date and an ASCII slug of the number.
 std::string ledger_path(const std::string& catalog_dir, const LedgerEntry& entry);
 

@@ -212,6 +212,10 @@ const RuleInfo rule_table[] = {
      "With --cert the manifest must carry an XML-DSig signature made with that certificate's key; a signature that does not verify means the manifest changed after signing."},
     {Rule::document, "document", S::error, Scope::package, 0, "A document cannot be read back (import only).",
      "Import turns each document back into the catalog model; the message says which element could not be read."},
+    {Rule::json_syntax, "json-syntax", S::error, Scope::package, F::unreadable, "A JSON file of the national format is not valid JSON.",
+     "tthc import dvcqg reads each file whole with nlohmann::json: the file must be UTF-8 JSON (RFC 8259), and arrays and objects may nest at most 64 levels deep (records need 5), so that a hostile file cannot exhaust the stack. Nothing is written while any file has a finding."},
+    {Rule::dvcqg_record, "dvcqg-record", S::error, Scope::package, 0, "A record of the national format cannot be read into the catalog model.",
+     "A record needs MATTHC; a key that holds a list (CAPTHUCHIEN, CACHTHUCTHUCHIEN, THANHPHANHOSO...) must be an array of objects, and a value a string or a number; a service reply must say error_code 0. See tthc-dvcqg(5) for every key. Nothing is written while any file has a finding."},
 };
 
 }  // namespace

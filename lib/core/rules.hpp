@@ -71,7 +71,9 @@ enum class Rule : std::uint8_t {
     checksum,
     schema_file,
     signature,
-    document
+    document,
+    json_syntax,
+    dvcqg_record
 };
 
 // Where a rule is reported: catalogs (load, lint) or packages (verify, import).

@@ -43,5 +43,5 @@ TEST_CASE("scopes split lint's rules from verify's")
     CHECK(lint.back() == "portal-duplicate");
     CHECK(verify == std::vector<std::string_view>{"missing-file", "manifest", "schema", "unsafe-path", "duplicate-path",
                                                   "extra-file", "size", "checksum", "schema-file", "signature",
-                                                  "document"});
+                                                  "document", "json-syntax", "dvcqg-record"});
 }
