@@ -103,8 +103,8 @@ private:
         }
         JsonValue& parent = *stack_.back();
         if (parent.type == JsonValue::Type::object) {
-            parent.members.emplace_back(std::move(key_), std::move(v));
-            return parent.members.back().second;
+            parent.members.push_back(JsonMember{std::move(key_), std::move(v)});
+            return parent.members.back().value;
         }
         parent.items.push_back(std::move(v));
         return parent.items.back();

@@ -18,16 +18,23 @@ namespace tthc {
 // refused before it can exhaust memory or the stack of a later reader.
 inline constexpr std::size_t json_max_depth = 64;
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Type { null, boolean, number, string, array, object };
     Type type = Type::null;
     std::string text;  // a string (NFC), a number as written, "true"/"false"
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;  // in the file's order
-    std::size_t offset = 0;                                  // of the value's first byte
+    std::vector<JsonMember> members;  // in the file's order (a struct, not a pair: clang 14 wants it complete)
+    std::size_t offset = 0;           // of the value's first byte
 
     // The member `key`, matched exactly, else without regard to ASCII case; nullptr when absent.
     const JsonValue* find(std::string_view key) const;
+};
+
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 struct JsonError {

@@ -6,7 +6,9 @@ OUT/procedure-xml, decision-xml, manifest-xml: the documents of a package
 exported from catalogs/ha-noi (with TTHC) and the XML files of fixtures/, by
 root element; OUT/values: the short strings of those TOML files (codes,
 durations, legal numbers, dates and the rest); OUT/lint-cache: the lint caches
-of the shipped catalogs, without their 32-byte checksum (the target adds it). Files are named by the SHA-1
+of the shipped catalogs, without their 32-byte checksum (the target adds it);
+OUT/dvcqg: the JSON records of catalogs/ha-noi exported --format dvcqg and the
+JSON files of fixtures/. Files are named by the SHA-1
 of their bytes, so a seed shipped twice is kept once."""
 import hashlib
 import pathlib
@@ -19,7 +21,7 @@ import tomllib
 
 tthc, root, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 shutil.rmtree(out, ignore_errors=True)
-targets = ["loader", "procedure-xml", "decision-xml", "manifest-xml", "values", "lint-cache"]
+targets = ["loader", "procedure-xml", "decision-xml", "manifest-xml", "values", "lint-cache", "dvcqg"]
 for t in targets:
     (out / t).mkdir(parents=True)
 
@@ -71,6 +73,14 @@ with tempfile.TemporaryDirectory() as tmp:
                        stdout=subprocess.DEVNULL)  # exit 1 (findings) is expected
         for f in sorted(cache.iterdir()):
             put("lint-cache", f.read_bytes()[:-32])
+
+with tempfile.TemporaryDirectory() as tmp:
+    exported = pathlib.Path(tmp) / "dvcqg"
+    subprocess.run([tthc, "export", str(root / "catalogs" / "ha-noi"), "--format", "dvcqg", "--out", str(exported),
+                    "--date", "2026-01-01", "-q"], check=True)
+    for path in sorted(exported.rglob("*.json")) + sorted(p for p in (root / "fixtures").rglob("*.json") if p.is_file()):
+        if path.stat().st_size <= 1 << 20:
+            put("dvcqg", path.read_bytes())
 
 for t in targets:
     n = sum(1 for _ in (out / t).iterdir())
