@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "io/files.hpp"
+#include "io/xml_out.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -67,35 +68,6 @@ std::optional<std::string> read_part(zip_t* za, const std::string& part, const s
     }
     zip_fclose(f);
     return out;
-}
-
-// The line of the first "<!" in the prolog (a DOCTYPE can only be there), or 0.
-std::uint32_t doctype_line(std::string_view xml)
-{
-    std::size_t i = xml.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    std::uint32_t line = 1;
-    auto skip_to = [&](std::string_view end) {
-        const std::size_t at = xml.find(end, i);
-        const std::size_t stop = at == std::string_view::npos ? xml.size() : at + end.size();
-        for (; i < stop; ++i)
-            if (xml[i] == '\n') ++line;
-    };
-    while (i < xml.size()) {
-        const char c = xml[i];
-        if (c == '\n') {
-            ++line;
-            ++i;
-        } else if (c == ' ' || c == '\t' || c == '\r') {
-            ++i;
-        } else if (xml.substr(i, 4) == "<!--") {
-            skip_to("-->");
-        } else if (xml.substr(i, 2) == "<?") {
-            skip_to("?>");
-        } else {
-            return xml.substr(i, 2) == "<!" ? line : 0;
-        }
-    }
-    return 0;
 }
 
 struct XmlDoc {

@@ -162,4 +162,32 @@ std::string XmlOut::finish()
                        static_cast<std::size_t>(xmlBufferLength(impl_->buffer.get())));
 }
 
+std::uint32_t doctype_line(std::string_view xml)
+{
+    std::size_t i = xml.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    std::uint32_t line = 1;
+    auto skip_to = [&](std::string_view end) {
+        const std::size_t at = xml.find(end, i);
+        const std::size_t stop = at == std::string_view::npos ? xml.size() : at + end.size();
+        for (; i < stop; ++i)
+            if (xml[i] == '\n') ++line;
+    };
+    while (i < xml.size()) {
+        const char c = xml[i];
+        if (c == '\n') {
+            ++line;
+            ++i;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+        } else if (xml.substr(i, 4) == "<!--") {
+            skip_to("-->");
+        } else if (xml.substr(i, 2) == "<?") {
+            skip_to("?>");
+        } else {
+            return xml.substr(i, 2) == "<!" ? line : 0;
+        }
+    }
+    return 0;
+}
+
 }  // namespace tthc

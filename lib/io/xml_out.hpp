@@ -64,4 +64,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The line of the first "<!" in the prolog of an XML document (after a BOM,
+// the XML declaration, comments, processing instructions and white space),
+// where a DOCTYPE can only be; 0 when the root element comes first. What every
+// reader of untrusted XML refuses before libxml2 sees the bytes.
+std::uint32_t doctype_line(std::string_view xml);
+
 }  // namespace tthc

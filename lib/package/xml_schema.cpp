@@ -81,34 +81,8 @@ bool is_schema_revision(std::string_view bytes)
 
 std::optional<XmlProblem> find_doctype(std::string_view xml)
 {
-    // The prolog: an XML declaration, comments, processing instructions and
-    // white space, up to the root element. A DOCTYPE can only be there.
-    std::size_t i = 0;
-    std::uint32_t line = 1;
-    auto skip_to = [&](std::string_view end) {
-        const std::size_t at = xml.find(end, i);
-        const std::size_t stop = at == std::string_view::npos ? xml.size() : at + end.size();
-        for (; i < stop; ++i)
-            if (xml[i] == '\n') ++line;
-    };
-    if (xml.starts_with("\xEF\xBB\xBF")) i = 3;
-    while (i < xml.size()) {
-        const char c = xml[i];
-        if (c == '\n') {
-            ++line;
-            ++i;
-        } else if (c == ' ' || c == '\t' || c == '\r') {
-            ++i;
-        } else if (xml.substr(i, 4) == "<!--") {
-            skip_to("-->");
-        } else if (xml.substr(i, 2) == "<?") {
-            skip_to("?>");
-        } else if (xml.substr(i, 2) == "<!") {
-            return XmlProblem{Pos{line, 1}, "a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)"};
-        } else {
-            return std::nullopt;
-        }
-    }
+    if (const std::uint32_t line = doctype_line(xml))
+        return XmlProblem{Pos{line, 1}, "a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)"};
     return std::nullopt;
 }
 

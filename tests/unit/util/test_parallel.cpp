@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "util/parallel.hpp"
@@ -22,6 +24,10 @@ TEST_CASE("parallel_for carries a worker's exception to the caller")
                                    [&](std::size_t i) {
                                        ++ran;
                                        if (i == 17) throw std::runtime_error("bad file 17");
+                                       // 1 ms an item: all 10,000 would take over 2 s on four threads, so
+                                       // "stopped early" holds even when the thread of item 17 is descheduled
+                                       // for a while on a loaded machine (it did fail there with no delay)
+                                       std::this_thread::sleep_for(std::chrono::milliseconds(1));
                                    }),
                       "bad file 17");
     CHECK(ran.load() < 10000);  // the others stopped early
