@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <initializer_list>
 #include <sstream>
@@ -74,11 +75,29 @@ struct FileContext {
         return to_nfc(s);
     }
 
+    // Whether the eight bytes at p may hold a byte below 0x20 or 0xEF, the
+    // first byte of U+FFFE and U+FFFF (the bit tricks of "Bit Twiddling Hacks":
+    // a byte less than n, a zero byte); false means surely not.
+    static bool may_hold_control(const char* p)
+    {
+        constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+        std::uint64_t x;
+        std::memcpy(&x, p, sizeof x);
+        const std::uint64_t below = (x - ones * 0x20) & ~x & highs;
+        const std::uint64_t ef = x ^ (ones * 0xEF);
+        return (below | ((ef - ones) & ~ef & highs)) != 0;
+    }
+
     // What XML 1.0 cannot carry (its Char production): C0 controls but tab, LF
     // and CR, and U+FFFE, U+FFFF. Reported once per string, at the string.
     void check_characters(std::string_view s, const toml::value<std::string>& v)
     {
-        for (std::size_t i = 0; i < s.size(); ++i) {
+        for (std::size_t i = 0, end = 0; i < s.size(); ++i) {
+            if (i == end) {  // eight bytes at a time while none can start what XML cannot carry
+                while (i + 8 <= s.size() && !may_hold_control(s.data() + i)) i += 8;
+                end = std::min(s.size(), i + 8);
+                if (i == s.size()) return;
+            }
             const auto c = static_cast<unsigned char>(s[i]);
             std::uint32_t bad = 0x110000;
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')

@@ -115,6 +115,28 @@ TEST_CASE("text not in NFC is one warning per file, and is normalised")
     CHECK(r.catalog.procedures.at(0).legal_basis.at(0).title.value == "Luật Hộ tịch");
 }
 
+TEST_CASE("a control character is found at every offset of a text, and only what XML cannot carry")
+{
+    // the loader scans eight bytes at a time: put each character at each offset of a text longer than two blocks
+    const std::string filler = "Hộ tịch Hộ tịch Hộ tịch";  // 29 bytes
+    for (const std::string bad : {"\\b", "\\u001F", "\\uFFFE", "\\uFFFF"}) {
+        for (std::size_t at = 0; at <= filler.size(); ++at) {
+            if (at > 0 && at < filler.size() && (static_cast<unsigned char>(filler[at]) & 0xC0) == 0x80) continue;
+            std::string text = std::string(header) + procedure;
+            replace_first(text, "\"Hộ tịch\"", "\"" + filler.substr(0, at) + bad + filler.substr(at) + "\"");
+            const LoadResult r = load_catalog_text(text, "c.toml");
+            INFO(bad << " at byte " << at);
+            REQUIRE(r.diagnostics.size() == 1);
+            CHECK(r.diagnostics[0].rule == Rule::control_character);
+            CHECK(r.diagnostics[0].pos.line == 11);
+        }
+    }
+    // tab, line feed, carriage return and other characters of U+FFxx are text
+    std::string text = std::string(header) + procedure;
+    replace_first(text, "\"Hộ tịch\"", "\"Hộ\\ttịch\\r\\n, Hộ tịch\uFF0C Hộ tịch\uFFFD\"");
+    CHECK(render(load_catalog_text(text, "c.toml").diagnostics).empty());
+}
+
 TEST_CASE("a directory catalog: every file is read even when some are broken")
 {
     const std::string dir = std::string(TTHC_SOURCE_DIR) + "/fixtures/lint/broken-files/catalog";
