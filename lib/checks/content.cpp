@@ -2,6 +2,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -176,9 +177,10 @@ void check_glued(const std::vector<Field>& fields, const ContentReport& report)
 // ---------------------------------------------------------------- word search
 
 // Words to look for in one pass over a text, whatever their number: each
-// position is tried only against the words that start with its byte, and only
-// where no ASCII letter comes before (the common case in running text), so
-// the cost is one scan of the text, not one per word.
+// offset is first tested against the words' first two bytes (one bit of a
+// table that fits the L1 cache), and the words are compared only where one
+// may start and no ASCII letter comes before (the common case in running
+// text), so the cost is one scan of the text, not one per word.
 class WordSet {
 public:
     explicit WordSet(std::vector<std::string_view> words) : words_(std::move(words))
@@ -195,12 +197,13 @@ public:
         }
     }
 
-    // Byte offset of the first occurrence of one of the words that stands as
-    // a word (no letter on either side), or npos; `which` names the word found
-    // (at one offset, the first of the words in their order). Every offset is
-    // first tested against the words' first two bytes (one bit of a table that
-    // fits the L1 cache), so the words are compared only where one may start.
-    std::size_t find(std::string_view s, std::string_view* which) const
+    std::string_view word(std::size_t i) const { return words_[i]; }
+
+    // Calls found(i, at) for each occurrence of word i at byte offset `at`
+    // that stands as a word (no letter on either side), by offset and, at one
+    // offset, in the words' order, until found returns false.
+    template <typename Found>
+    void each(std::string_view s, Found&& found) const
     {
         const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
         const std::size_t n = s.size();
@@ -212,11 +215,9 @@ public:
                 const std::string_view w = words_[i];
                 if (s.compare(at, w.size(), w) != 0) continue;
                 if (is_letter(cp_before(s, at)) || is_letter(cp_at(s, at + w.size()))) continue;
-                *which = w;
-                return at;
+                if (!found(i, at)) return;
             }
         }
-        return std::string_view::npos;
     }
 
 private:
@@ -233,27 +234,6 @@ private:
     std::array<bool, 256> single_{};  // the words of one byte
     bool any_single_ = false;
 };
-
-// ---------------------------------------------------------------- district-named
-
-void check_district(const std::vector<Field>& fields, const ContentReport& report)
-{
-    static const WordSet words({"huyện", "Huyện", "HUYỆN", "quận", "Quận", "QUẬN", "thị xã", "Thị xã", "THỊ XÃ",
-                                "thị trấn", "Thị trấn", "Thị Trấn", "THỊ TRẤN"});
-    for (const auto& f : fields) {
-        if (f.legal) continue;  // the title or issuer of a document as it was issued
-        std::string_view word;
-        const std::string_view s = f.text->value;
-        const std::size_t at = words.find(s, &word);
-        if (at == std::string_view::npos) continue;
-        report(Rule::district_named, f.text->pos,
-               std::string(f.key) + " names \"" + std::string(word) + "\" (" + around(s, at, 24, 16) +
-                   "): since 1 July 2025 there are no districts (cấp huyện) and no thị trấn; name the body "
-                   "that does this now (cấp tỉnh or cấp xã)");
-    }
-}
-
-// ---------------------------------------------------------------- capitals
 
 // "Ủy ban nhân dân", "Hội đồng nhân dân": the name of the kind of body takes
 // one capital (Nghị định 30/2020/NĐ-CP, Phụ lục II); every other mix of
@@ -273,53 +253,100 @@ std::vector<std::string> wrong_capitals()
     return out;
 }
 
-void check_capitals(const std::vector<Field>& fields, const ContentReport& report)
-{
-    static const std::vector<std::string> spellings = wrong_capitals();
-    static const WordSet words(std::vector<std::string_view>(spellings.begin(), spellings.end()));
-    for (const auto& f : fields) {
-        if (f.legal) continue;
-        std::string_view word;
-        const std::size_t at = words.find(f.text->value, &word);
-        if (at == std::string_view::npos) continue;
-        const bool council = word.rfind("Hội", 0) == 0;
-        report(Rule::capitals, f.text->pos,
-               std::string(f.key) + " writes \"" + std::string(word) + "\"; write \"" +
-                   (council ? "Hội đồng nhân dân" : "Ủy ban nhân dân") +
-                   "\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body takes a capital)");
+// Abbreviations that must be written out unless the procedure writes them
+// once in brackets after the full name.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> abbreviations = {{
+    {"UBND", "Ủy ban nhân dân"}, {"HĐND", "Hội đồng nhân dân"}, {"BHXH", "Bảo hiểm xã hội"},
+    {"BHYT", "bảo hiểm y tế"}}};
+
+// The words of the three word rules, district-named, capitals and
+// abbreviation, in one set, so that each text is scanned once for all three.
+enum class WordRule : std::uint8_t { district, capitals, abbreviation };
+
+struct ContentWords {
+    std::vector<std::string> capitals = wrong_capitals();
+    std::vector<WordRule> rule;  // of each word of `set`
+    WordSet set;
+
+    ContentWords() : set(words()) {}
+
+private:
+    std::vector<std::string_view> words()
+    {
+        std::vector<std::string_view> out;
+        auto add = [&](WordRule r, std::string_view w) {
+            out.push_back(w);
+            rule.push_back(r);
+        };
+        for (const std::string_view w : {"huyện", "Huyện", "HUYỆN", "quận", "Quận", "QUẬN", "thị xã", "Thị xã",
+                                         "THỊ XÃ", "thị trấn", "Thị trấn", "Thị Trấn", "THỊ TRẤN"})
+            add(WordRule::district, w);
+        for (const auto& w : capitals) add(WordRule::capitals, w);
+        for (const auto& a : abbreviations) add(WordRule::abbreviation, a.first);
+        return out;
     }
+};
+
+void report_district(const Field& f, std::string_view word, std::size_t at, const ContentReport& report)
+{
+    report(Rule::district_named, f.text->pos,
+           std::string(f.key) + " names \"" + std::string(word) + "\" (" + around(f.text->value, at, 24, 16) +
+               "): since 1 July 2025 there are no districts (cấp huyện) and no thị trấn; name the body "
+               "that does this now (cấp tỉnh or cấp xã)");
 }
 
-// ---------------------------------------------------------------- abbreviation
-
-void check_abbreviations(const std::vector<Field>& fields, const ContentReport& report)
+void report_capitals(const Field& f, std::string_view word, const ContentReport& report)
 {
-    static const std::vector<std::pair<std::string_view, std::string_view>> known = {
-        {"UBND", "Ủy ban nhân dân"}, {"HĐND", "Hội đồng nhân dân"}, {"BHXH", "Bảo hiểm xã hội"},
-        {"BHYT", "bảo hiểm y tế"}};
-    std::vector<std::string_view> unexplained;  // never written out with the abbreviation in brackets
-    for (const auto& [abbr, full] : known) {
-        const std::string bracketed = "(" + std::string(abbr) + ")";
-        bool explained = false;
-        for (const auto& f : fields) explained = explained || f.text->value.find(bracketed) != std::string::npos;
-        if (!explained) unexplained.push_back(abbr);
+    const bool council = word.rfind("Hội", 0) == 0;
+    report(Rule::capitals, f.text->pos,
+           std::string(f.key) + " writes \"" + std::string(word) + "\"; write \"" +
+               (council ? "Hội đồng nhân dân" : "Ủy ban nhân dân") +
+               "\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body takes a capital)");
+}
+
+void report_abbreviation(const Field& f, std::string_view word, std::size_t at, const ContentReport& report)
+{
+    const std::string_view s = f.text->value;
+    if (at > 0 && (s[at - 1] == '-' || s[at - 1] == '/')) return;  // a number's symbol: 84/2025/QĐ-UBND
+    std::string_view full;
+    for (const auto& [a, fl] : abbreviations)
+        if (a == word) full = fl;
+    report(Rule::abbreviation, f.text->pos,
+           std::string(f.key) + " abbreviates \"" + std::string(full) + "\" as \"" + std::string(word) + "\" (" +
+               around(s, at, 12, 16) + "); write it out, as Nghị định 30/2020/NĐ-CP asks of a name not "
+               "written out before with its abbreviation in brackets");
+}
+
+// district-named (from 1 July 2025), capitals and abbreviation: for each text
+// but the legal basis rows (the title or issuer of a document as it was issued,
+// symbols such as QĐ-UBND), the first word of each rule that it holds.
+void check_words(const std::vector<Field>& fields, bool districts, const ContentReport& report)
+{
+    static const ContentWords words;
+    std::array<bool, abbreviations.size()> explained{};  // written out once with the abbreviation in brackets
+    for (std::size_t a = 0; a < abbreviations.size(); ++a) {
+        const std::string bracketed = "(" + std::string(abbreviations[a].first) + ")";
+        for (const auto& f : fields) explained[a] = explained[a] || f.text->value.find(bracketed) != std::string::npos;
     }
-    if (unexplained.empty()) return;
-    const WordSet words(std::move(unexplained));
     for (const auto& f : fields) {
-        if (f.legal) continue;  // symbols such as QĐ-UBND, and other documents' titles
-        std::string_view word;
-        const std::string_view s = f.text->value;
-        const std::size_t at = words.find(s, &word);
-        if (at == std::string_view::npos) continue;
-        if (at > 0 && (s[at - 1] == '-' || s[at - 1] == '/')) continue;  // a number's symbol: 84/2025/QĐ-UBND
-        std::string_view full;
-        for (const auto& [a, fl] : known)
-            if (a == word) full = fl;
-        report(Rule::abbreviation, f.text->pos,
-               std::string(f.key) + " abbreviates \"" + std::string(full) + "\" as \"" + std::string(word) + "\" (" +
-                   around(s, at, 12, 16) + "); write it out, as Nghị định 30/2020/NĐ-CP asks of a name not "
-                   "written out before with its abbreviation in brackets");
+        if (f.legal) continue;
+        std::array<bool, 3> wanted = {districts, true, true};
+        words.set.each(f.text->value, [&](std::size_t i, std::size_t at) {
+            const auto r = static_cast<std::size_t>(words.rule[i]);
+            const std::string_view word = words.set.word(i);
+            if (!wanted[r]) return true;
+            if (words.rule[i] == WordRule::abbreviation) {
+                const std::size_t a = i - (words.rule.size() - abbreviations.size());
+                if (explained[a]) return true;
+                report_abbreviation(f, word, at, report);
+            } else if (words.rule[i] == WordRule::district) {
+                report_district(f, word, at, report);
+            } else {
+                report_capitals(f, word, report);
+            }
+            wanted[r] = false;
+            return wanted[0] || wanted[1] || wanted[2];
+        });
     }
 }
 
@@ -402,9 +429,7 @@ void content_checks(const Procedure& p, const Date& today, const ContentReport& 
     static const Date no_district{2025, 7, 1};
     const std::vector<Field> fields = text_fields(p);
     check_glued(fields, report);
-    if (today >= no_district) check_district(fields, report);
-    check_capitals(fields, report);
-    check_abbreviations(fields, report);
+    check_words(fields, today >= no_district, report);
     check_repeated(p, fields, report);
     check_dossier_notes(p, report);
 }
