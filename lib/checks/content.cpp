@@ -114,8 +114,8 @@ std::size_t symbol_end(std::string_view token)
 std::vector<std::string> glued_numbers(std::string_view s)
 {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i + 6 < s.size(); ++i) {
-        if (s[i] != '/' || s[i + 5] != '/') continue;
+    for (std::size_t i = s.find('/'); i != std::string_view::npos && i + 6 < s.size(); i = s.find('/', i + 1)) {
+        if (s[i + 5] != '/') continue;
         if (!is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]) || !is_digit(s[i + 4])) continue;
         std::size_t j = i;  // the number: digits, maybe ".a" or "b" (08.a/2010, 09b/2013)
         while (j > 0 && (is_digit(s[j - 1]) || is_ascii_lower(s[j - 1]) || s[j - 1] == '.')) --j;
