@@ -3,11 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <sstream>
 
 #include "command.hpp"
 #include "diff/diff.hpp"
 #include "diff/diff_report.hpp"
 #include "checks/report.hpp"
+#include "io/xlsx_writer.hpp"
 
 namespace tthc::cli {
 
@@ -15,7 +17,7 @@ namespace {
 
 struct DiffArgs {
     CommonOptions common;
-    std::string old_path, new_path;
+    std::string old_path, new_path, out;
     bool stat = false;
 };
 
@@ -28,9 +30,16 @@ int run_diff(const DiffArgs& args)
             if (d.severity == Severity::error) std::cerr << format_diagnostic(d, false);
         throw Error("the catalogs have errors; nothing was compared", "run 'tthc lint' on them for every finding");
     }
-    const DiffFormat format = args.stat ? DiffFormat::stat : *parse_diff_format(args.common.format);
-    write_diff(std::cout, format, r.diff, color && format == DiffFormat::text);
-    std::cout.flush();
+    if (args.common.format == "xlsx" && !args.stat) {
+        if ((args.out.empty() || args.out == "-") && isatty(STDOUT_FILENO) == 1)
+            throw Error("will not write an XLSX file to the terminal", "use --out FILE.xlsx, or redirect the output");
+        emit(xlsx_bytes(diff_sheets(r.diff), xlsx_created_time()), args.out, true);
+    } else {
+        const DiffFormat format = args.stat ? DiffFormat::stat : *parse_diff_format(args.common.format);
+        std::ostringstream text;
+        write_diff(text, format, r.diff, color && format == DiffFormat::text && args.out.empty());
+        emit(text.str(), args.out, false);
+    }
     if (!args.common.quiet)
         spdlog::info("diff: {} ({} files read, the others identical)", diff_summary(r.diff), r.files_parsed);
     return r.diff.empty() ? exit_ok : exit_findings;
@@ -44,7 +53,8 @@ void register_diff(CLI::App& app, Command& command)
     CLI::App* sub = app.add_subcommand("diff", "Show which procedures a catalog version adds, amends, replaces or abolishes");
     sub->add_option("OLD", args->old_path, "The catalog in force (directory or single file)")->required();
     sub->add_option("NEW", args->new_path, "The draft catalog (directory or single file)")->required();
-    add_common_options(*sub, args->common, {"text", "json", "markdown"});
+    add_common_options(*sub, args->common, {"text", "json", "markdown", "xlsx"});
+    sub->add_option("-o,--out", args->out, "Write to FILE atomically instead of standard output (for --format xlsx)");
     sub->add_flag("--stat", args->stat, "Print only the counts of each classification");
     sub->callback([args, &command] { command.exit_code = run_diff(*args); });
 }

@@ -2,12 +2,10 @@
 
 #include "catalog/ledger.hpp"
 
-#include <unicode/coll.h>
-#include <unicode/locid.h>
-
 #include <algorithm>
 #include <memory>
 
+#include "util/transliterate.hpp"
 #include "util/unicode.hpp"
 #include "core/vietnamese.hpp"
 
@@ -260,37 +258,7 @@ void add_appendix_title(doc::Document& d, const Catalog& c, const std::string& t
     add(d, attached);
 }
 
-namespace {
-
-class Collator {
-public:
-    Collator()
-    {
-        UErrorCode status = U_ZERO_ERROR;
-        c_.reset(icu::Collator::createInstance(icu::Locale("vi"), status));
-        if (U_FAILURE(status)) c_.reset();
-    }
-    bool less(const std::string& a, const std::string& b) const
-    {
-        if (!c_) return a < b;
-        UErrorCode status = U_ZERO_ERROR;
-        return c_->compareUTF8(a, b, status) == UCOL_LESS;
-    }
-
-private:
-    std::unique_ptr<icu::Collator> c_;
-};
-
-
-const Collator& collator()
-{
-    static const Collator c;
-    return c;
-}
-
-}  // namespace
-
-bool vi_less(const std::string& a, const std::string& b) { return collator().less(a, b); }
+bool vi_less(const std::string& a, const std::string& b) { return vi_collate_less(a, b); }
 
 std::string level_heading(const std::string& level)
 {

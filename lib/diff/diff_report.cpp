@@ -116,6 +116,49 @@ void write_markdown(std::ostream& out, const CatalogDiff& d)
 
 }  // namespace
 
+std::vector<XlsxSheet> diff_sheets(const CatalogDiff& d)
+{
+    auto text = [](const std::string& s) { return XlsxCell{s, {}}; };
+    auto stt = [](std::size_t n) { return XlsxCell{{}, static_cast<double>(n)}; };
+    auto value = [](const std::optional<std::string>& v) { return XlsxCell{v ? *v : "(không có)", {}}; };
+    std::vector<XlsxSheet> sheets(4);
+    XlsxSheet& added = sheets[0];
+    added.name = "mới ban hành";
+    added.header = {"STT", "Mã thủ tục", "Tên thủ tục"};
+    added.widths = {6, 18, 80};
+    for (const auto& p : d.added) added.rows.push_back({stt(added.rows.size() + 1), text(p.code), text(p.name)});
+
+    XlsxSheet& amended = sheets[1];
+    amended.name = "sửa đổi, bổ sung";
+    amended.header = {"STT", "Mã thủ tục", "Tên thủ tục", "Nội dung sửa đổi", "Trước", "Sau"};
+    amended.widths = {6, 18, 60, 30, 50, 50};
+    std::size_t n = 0;
+    for (const auto& p : d.amended) {
+        ++n;
+        for (const auto& f : p.fields)
+            amended.rows.push_back({stt(n), text(p.code), text(p.name), text(f.field), value(f.before), value(f.after)});
+    }
+
+    XlsxSheet& replaced = sheets[2];
+    replaced.name = "thay thế";
+    replaced.header = {"STT", "Mã thủ tục bị thay thế", "Tên thủ tục bị thay thế", "Mã thủ tục thay thế",
+                       "Tên thủ tục thay thế", "Căn cứ"};
+    replaced.widths = {6, 22, 60, 20, 60, 30};
+    for (const auto& r : d.replaced)
+        replaced.rows.push_back({stt(replaced.rows.size() + 1), text(r.old_code), text(r.old_name), text(r.new_code),
+                                 text(r.new_name),
+                                 text(r.reason == "same name" ? "cùng tên (phát hiện tự động)" : "theo " + r.reason)});
+
+    XlsxSheet& abolished = sheets[3];
+    abolished.name = "bãi bỏ";
+    abolished.header = {"STT", "Mã thủ tục", "Tên thủ tục", "Ghi chú"};
+    abolished.widths = {6, 18, 80, 50};
+    for (const auto& p : d.abolished)
+        abolished.rows.push_back({stt(abolished.rows.size() + 1), text(p.code), text(p.name),
+                                  text(p.missing ? "biến mất khỏi danh mục, không chuyển vào abolished/" : "")});
+    return sheets;
+}
+
 void write_diff(std::ostream& out, DiffFormat format, const CatalogDiff& diff, bool color)
 {
     switch (format) {
