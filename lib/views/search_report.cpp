@@ -55,8 +55,9 @@ void write_search_text(std::ostream& out, const std::vector<SearchHit>& hits, bo
             if (fields.find(name) == std::string::npos) fields += (fields.empty() ? "" : ", ") + name;
         }
         out << indent << "field: " << p.field.value << "; levels: " << levels_of(p) << "; matched: " << fields << "\n";
+        // the code, name and field are printed already; the agency or a legal number is shown with its match
         for (const auto& m : h.matches)
-            if (m.field != SearchField::name && m.field != SearchField::code)
+            if (m.field != SearchField::name && m.field != SearchField::code && m.field != SearchField::field)
                 out << indent << search_field_name(m.field) << ": " << highlighted(m.text, &m, color) << "\n";
     }
 }
