@@ -3,6 +3,7 @@
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -70,6 +71,11 @@ FoldedText search_fold(std::string_view utf8)
         const std::size_t start = i;
         const int32_t c = next_code_point(utf8, i);
         std::string ascii;
+        if (c >= 0x80 && (U_GET_GC_MASK(c) & U_GC_MN_MASK)) {
+            // a combining mark (NFD text): its letter was folded already; it belongs to the letter
+            if (!out.text.empty() && out.text.back() != ' ') end = i;
+            continue;
+        }
         if (c >= 0 && c < 0x80) {
             ascii.assign(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
         } else if (c >= 0) {

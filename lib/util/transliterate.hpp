@@ -22,7 +22,8 @@ struct FoldedText {
     std::vector<std::size_t> source;
 };
 
-// Folds valid UTF-8 text (NFC or not). A character ICU leaves outside ASCII
+// Folds valid UTF-8 text, NFC or not (a combining mark is dropped with its letter's
+// diacritics). A character ICU leaves outside ASCII
 // (Chinese, say) is kept as its UTF-8 bytes and counts as a letter. Throws
 // Error when ICU cannot build the transliterator.
 FoldedText search_fold(std::string_view utf8);

@@ -68,7 +68,10 @@ TEST_CASE("words of the query match the start of words, in any order")
     const auto hits = search_catalog(c, "khai sinh lai");
     REQUIRE(codes(hits) == std::vector<std::string>{"1.000689"});
     CHECK(hits[0].rank == SearchRank::words);
-    CHECK(hits[0].matches[0].spans.size() == 2);  // "lại" and "khai sinh"
+    const FieldMatch& m = hits[0].matches[0];
+    REQUIRE(m.spans.size() == 3);  // "lại", "khai", "sinh", in the order of the text
+    CHECK(m.text.substr(m.spans[0].first, m.spans[0].second - m.spans[0].first) == "lại");
+    CHECK(m.text.substr(m.spans[2].first, m.spans[2].second - m.spans[2].first) == "sinh");
     CHECK(search_catalog(c, "inh").empty());      // inside a word: no match
 }
 

@@ -10,7 +10,11 @@ TEST_CASE("search folding drops diacritics and case through ICU, Đ included")
     CHECK(search_fold("ĐĂNG KÝ").text == "dang ky");
     CHECK(search_fold("Ưu đãi").text == "uu dai");
     // NFD input (some editors) folds the same as NFC
-    CHECK(search_fold("Thu\xcc\x89 tu\xcc\xa3\x63").text == "thu tuc");
+    const std::string nfd = "Thu\xcc\x89 tu\xcc\xa3\x63";  // "Thủ tục" with combining marks
+    const FoldedText f = search_fold(nfd);
+    CHECK(f.text == "thu tuc");
+    CHECK(nfd.substr(f.source[0], f.source[3] - f.source[0]) == "Thu\xcc\x89");  // the mark goes with its letter
+    CHECK(f.source[7] == nfd.size());
 }
 
 TEST_CASE("search folding turns punctuation and runs of spaces into one space")
