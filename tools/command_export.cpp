@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "package/dvcqg.hpp"
 #include "package/package.hpp"
 #include "checks/report.hpp"
@@ -90,7 +91,10 @@ int run_export(const ExportArgs& args)
     options.cert = args.cert;
     options.threads = args.jobs;
     options.as_published = args.as_published;
+    ProgressLine progress("export", args.quiet);
+    options.progress = progress.callback();
     const ExportResult r = export_package(args.catalog, options);
+    progress.clear();
     if (!r.written) {
         print_errors(r.diagnostics);
         throw Error("the catalog has errors; no package was written", "run 'tthc lint " + args.catalog + "' for every finding");
