@@ -27,9 +27,10 @@ struct CommandSpec {
     std::string description;
     std::vector<std::string> children;  // names of its subcommands
     std::vector<OptionSpec> options;
+    std::vector<std::string> arguments;  // the values its arguments take from a list (completion's SHELL)
 };
 
-// "{text,json,sarif}" -> text json sarif; anything else -> nothing.
+// "{text,json,sarif}" (a CLI::IsMember check's description) -> text json sarif; anything else -> nothing.
 std::vector<std::string> choices_of(const std::string& description)
 {
     std::vector<std::string> out;
@@ -39,17 +40,28 @@ std::vector<std::string> choices_of(const std::string& description)
     return out;
 }
 
+// An option's type name is its type and each check's description: "TEXT:{text,json}".
+std::vector<std::string> choices_from_type(const std::string& type)
+{
+    const auto open = type.find(":{");
+    if (open == std::string::npos) return {};
+    return choices_of(type.substr(open + 1, type.find('}', open) - open));
+}
+
 void walk(CLI::App& app, const std::string& path, std::vector<CommandSpec>& out)
 {
-    CommandSpec spec{path, app.get_description(), {}, {}};
+    CommandSpec spec{path, app.get_description(), {}, {}, {}};
     for (CLI::Option* opt : app.get_options()) {
-        if (opt->get_positional() || opt->get_group().empty()) continue;  // hidden options have no group
+        if (opt->get_group().empty()) continue;  // hidden options have no group
+        if (opt->get_positional()) {
+            for (auto& c : choices_from_type(opt->get_type_name())) spec.arguments.push_back(std::move(c));
+            continue;
+        }
         OptionSpec o;
         for (const auto& s : opt->get_snames()) o.names.push_back("-" + s);
         for (const auto& l : opt->get_lnames()) o.names.push_back("--" + l);
-        o.takes_value = opt->get_type_size_max() > 0;
-        for (int i = 0; const CLI::Validator* v = opt->get_validator(i); ++i)
-            for (auto& c : choices_of(v->get_description())) o.choices.push_back(std::move(c));
+        o.takes_value = opt->get_items_expected_max() > 0;  // a flag expects none
+        o.choices = choices_from_type(opt->get_type_name());
         o.description = opt->get_description();
         spec.options.push_back(std::move(o));
     }
@@ -114,6 +126,11 @@ std::string sh_tables(const std::vector<CommandSpec>& tree)
                  " ;;\n";
         }
     s += "        *) return 1 ;;\n    esac\n}\n\n";
+    s += "# the values a command's arguments take from a list; file names for the others\n"
+         "_tthc_arguments() {\n    case $1 in\n";
+    for (const auto& c : tree)
+        if (!c.arguments.empty()) s += "        " + sh_quote(c.path) + ") echo " + sh_quote(join(c.arguments)) + " ;;\n";
+    s += "    esac\n}\n\n";
     s += "# the command a command line names so far: tthc, then each word that is a subcommand of the last\n"
          "_tthc_node() {\n    local node=tthc w\n    for w in \"$@\"; do\n"
          "        case \" $(_tthc_commands \"$node\") \" in\n"
@@ -150,6 +167,7 @@ _tthc() {
     fi
     local commands
     commands=$(_tthc_commands "$node")
+    [[ -n $commands ]] || commands=$(_tthc_arguments "$node")
     if [[ -n $commands ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
     else
@@ -169,11 +187,8 @@ std::string zsh_script(const std::vector<CommandSpec>& tree)
     s += "\n# descriptions for _describe: name:text\n_tthc_described() {\n    case $1 in\n";
     for (const auto& c : tree) {
         s += "        " + sh_quote(c.path) + ") reply=(";
-        auto described = [](const std::string& name, const std::string& text) {
-            std::string d;
-            for (char ch : text) d += ch == ':' ? std::string("\\:") : std::string(1, ch);
-            return " " + sh_quote(name + ":" + d);
-        };
+        // _describe splits at the first colon: names have none, a description may
+        auto described = [](const std::string& name, const std::string& text) { return " " + sh_quote(name + ":" + text); };
         for (const auto& child : tree)
             if (child.path.size() > c.path.size() && child.path.compare(0, c.path.size() + 1, c.path + " ") == 0 &&
                 child.path.find(' ', c.path.size() + 1) == std::string::npos)
@@ -204,6 +219,8 @@ _tthc() {
         _describe -t options 'option' options
     elif (( $#commands )); then
         _describe -t commands 'command' commands
+    elif values=$(_tthc_arguments "$node") && [[ -n $values ]]; then
+        compadd -- ${=values}
     else
         _files
     fi
@@ -239,6 +256,8 @@ std::string fish_script(const std::vector<CommandSpec>& tree)
                 child.path.find(' ', c.path.size() + 1) == std::string::npos)
                 s += "complete -c tthc -f -n " + fish_quote(here) + " -a " +
                      fish_quote(child.path.substr(c.path.size() + 1)) + " -d " + fish_quote(child.description) + "\n";
+        if (!c.arguments.empty())
+            s += "complete -c tthc -f -n " + fish_quote(here) + " -a " + fish_quote(join(c.arguments)) + "\n";
         for (const auto& o : c.options) {
             s += "complete -c tthc -n " + fish_quote(here);
             for (const auto& n : o.names) s += n.size() == 2 ? " -s " + n.substr(1) : " -l " + n.substr(2);

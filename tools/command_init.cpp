@@ -1,6 +1,8 @@
 // tthc init: a new catalog repository (lib/catalog/scaffold.hpp), built in a
 // staging directory beside DIR and renamed into place, so that a failure
 // leaves nothing; DIR must not exist or be empty. git is left to the user.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -41,6 +43,10 @@ int run_init(InitArgs& args)
     const auto files = scaffold_files(c);
 
     StagingDir staging(args.dir, /*force: an empty directory only*/ true, "");
+    // mkdtemp made it 0700; a repository is as readable as any directory the user makes
+    const mode_t mask = umask(0);
+    umask(mask);
+    fs::permissions(staging.path(), static_cast<fs::perms>(0777 & ~mask));
     for (const auto& f : files) {
         const fs::path path = staging.path() / f.path;
         fs::create_directories(path.parent_path());

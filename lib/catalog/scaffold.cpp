@@ -216,7 +216,8 @@ diff:
         echo "tthc: no TTHC_NOTE_TOKEN: the diff is in the artifact tthc-diff.md, not posted"
         exit 0
       fi
-      python3 -c 'import json; print(json.dumps({"body": "## tthc diff\n\n" + open("tthc-diff.md").read()}))' > note.json
+      python3 -c 'import json; print(json.dumps({"body": "## tthc diff\n\n" + open("tthc-diff.md").read()}))' \
+        > note.json
       curl --fail -sS -X POST -H "PRIVATE-TOKEN: $TTHC_NOTE_TOKEN" -H "Content-Type: application/json" \
         --data @note.json "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes"
   artifacts:

@@ -38,13 +38,13 @@ expect "sarif" tthc lint --format s
 expect "sarif" tthc lint --format = s
 expect "province ministry" tthc init bac-ninh --kind ""
 expect "plan" tthc simplify p
-expect "--out" tthc simplify plan x --ou
+expect "--out --output" tthc simplify plan x --ou
 expect "--fail-on" tthc lint -q --fail
 expect "bash" tthc completion b
 expect "init" tthc -q in  # -q is not a command: still at the top
 
-# every command of `tthc --help`, from its "SUBCOMMANDS:" section
-commands=$("$tthc" --help | awk '/^SUBCOMMANDS:/ {on = 1; next} on && NF {print $1}' | sort | paste -sd ' ')
+# every command of `tthc --help`, from its "Subcommands:" section
+commands=$("$tthc" --help | awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1}' | sort | paste -sd ' ')
 [ -n "$commands" ] || fail "no command in tthc --help"
 COMP_WORDS=(tthc "") COMP_CWORD=1 COMPREPLY=()
 _tthc

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The progress line (tools/progress.hpp, tthc(1) "Progress"): lint and export
-# run under script(1), which gives them a pseudo-terminal for standard error;
-# TTHC_PROGRESS_DELAY=0 shows the line at once. What they write there is
-# compared byte for byte: the line, its clearing, then the summary. Nothing of
-# it with -q, with TTHC_PROGRESS=0, in a pipe, or before the default delay.
+# The progress line (tools/progress.hpp, tthc(1) "Progress"). lint and export
+# run under script(1), which gives them a pseudo-terminal (standard output goes
+# to a file); TTHC_PROGRESS_DELAY=0 shows the line at once. What the terminal
+# got is compared: "\rlint: N / TOTAL files" updates, N rising to at most
+# TOTAL, then the line overwritten with spaces, then the summary. Nothing of
+# it with -q, with TTHC_PROGRESS=0, before the default delay of 2 s, or when
+# standard error is a pipe.
 #   run.sh TTHC PROJECT_ROOT
 set -uo pipefail
 tthc=$1 root=$2
@@ -12,73 +14,79 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-catalog=$root/catalogs/ha-noi
 
-# on_tty NAME COMMAND...: runs COMMAND with standard error on a pseudo-terminal
-# (standard output to a file); what the terminal showed goes to $work/NAME
+# a catalog of five parts of procedure files (a part is 256): ha-noi and 1,000 copies of one procedure
+big=$work/catalog-big
+cp -r "$root/catalogs/ha-noi" "$big"
+for i in $(seq 100000 100999); do
+  sed "s/^code = \"2.000815\"/code = \"2.$i\"/" "$root/catalogs/ha-noi/procedures/chung-thuc/2.000815.toml" \
+    >"$big/procedures/chung-thuc/2.$i.toml"
+done
+
+# on_tty NAME COMMAND...: COMMAND with standard error on a pseudo-terminal; what it showed goes to $work/NAME
 on_tty() {
-  local name=$1
+  local name=$1 cmd
   shift
-  local cmd
   printf -v cmd '%q ' "$@"
   script -qec "$cmd >$work/$name.stdout" /dev/null </dev/null >"$work/$name" 2>&1
 }
 
-# check NAME WHAT: the terminal showed "\rWHAT: N / N files", spaces over it, then
-# the summary line, where N is the number of files the summary gives
+# check NAME WHAT TOTAL: the progress lines of WHAT, their clearing, then the summary
 check() {
-  python3 - "$work/$1" "$2" <<'PY'
+  python3 - "$work/$1" "$2" "$3" <<'PY'
 import re, sys
 shown = open(sys.argv[1], "rb").read().decode()
-what = sys.argv[2]
-m = re.search(r"in (\d+) files", shown) or re.search(r"(\d+) files\)?$", shown.strip())
-files = re.search(r"(\d+) files \(", shown) or re.search(r"in (\d+) files", shown)
-n = int(re.search(rf"^\r{what}: ([\d,]+) / ", shown).group(1).replace(",", "")) if shown.startswith("\r") else None
-if n is None:
-    sys.exit(f"no progress line: {shown!r}")
-line = f"{what}: {n:,} / {n:,} files"
-want = "\r" + line + "\r" + " " * len(line) + "\r"
-if not shown.startswith(want):
-    sys.exit(f"shown {shown!r}, expected it to start with {want!r}")
-rest = shown[len(want):]
-if not rest.startswith(f"tthc: {what}: ") or "\r" in rest.rstrip("\r\n").replace("\r\n", "\n"):
-    sys.exit(f"after the progress line: {rest!r}")
-print(f"ok: {what} on a terminal showed {line!r}, cleared it, then {rest.strip()!r}")
+what, total = sys.argv[2], int(sys.argv[3])
+m = re.match(rf"((?:\r{what}: [\d,]+ / [\d,]+ files *)+)\r( +)\r(tthc: {what}: [^\r\n]*)\r\n$", shown)
+if not m:
+    sys.exit(f"FAIL: {what}: the terminal got {shown!r}")
+updates = [u for u in m.group(1).split("\r") if u]
+counts = []
+for u in updates:
+    done, of = re.match(rf"{what}: ([\d,]+) / ([\d,]+) files", u).groups()
+    if of != f"{total:,}" or done != f"{int(done.replace(',', '')):,}":
+        sys.exit(f"FAIL: {what}: update {u!r}, expected N / {total:,} files with thousands separators")
+    counts.append(int(done.replace(",", "")))
+if counts != sorted(counts) or counts[-1] > total or len(updates) > len(set(counts)):
+    sys.exit(f"FAIL: {what}: counts {counts}")
+if len(m.group(2)) != len(updates[-1].rstrip()):
+    sys.exit(f"FAIL: {what}: cleared {len(m.group(2))} columns, the line had {len(updates[-1].rstrip())}")
+print(f"ok: {what} on a terminal: {[u.rstrip() for u in updates]}, cleared, then {m.group(3)!r}")
 PY
 }
 
-on_tty lint env TTHC_PROGRESS_DELAY=0 "$tthc" lint "$catalog"
-check lint lint || fail "lint on a terminal"
-# the number is every file of the catalog, which the summary counts too
-n=$(grep -oE '^.lint: [0-9,]+' "$work/lint" | grep -oE '[0-9,]+$' | tr -d ,)
-grep -q "in $n files" "$work/lint" || fail "lint: progress said $n files, the summary: $(tr '\r' '|' <"$work/lint")"
+on_tty lint env TTHC_PROGRESS_DELAY=0 "$tthc" lint --no-cache "$root/catalogs/ha-noi"
+check lint lint 36 || fail "lint of ha-noi"
+grep -q ' in 36 files ' "$work/lint" || fail "the summary of ha-noi does not count 36 files"
+on_tty big env TTHC_PROGRESS_DELAY=0 "$tthc" lint --no-cache "$big"
+check big lint 1036 || fail "lint of a catalog of five parts"
+grep -q ' in 1036 files ' "$work/big" || fail "the summary of the big catalog does not count 1036 files"
+on_tty export env TTHC_PROGRESS_DELAY=0 "$tthc" export "$root/catalogs/ha-noi" --out "$work/pkg" --date 2026-11-27
+check export export 36 || fail "export of ha-noi"
 
-on_tty export env TTHC_PROGRESS_DELAY=0 "$tthc" export "$catalog" --out "$work/pkg" --date 2026-11-27
-check export export || fail "export on a terminal"
-
-for case in quiet off delay; do
-  case $case in
-    quiet) on_tty $case env TTHC_PROGRESS_DELAY=0 "$tthc" lint -q "$catalog" ;;
-    off) on_tty $case env TTHC_PROGRESS_DELAY=0 TTHC_PROGRESS=0 "$tthc" lint "$catalog" ;;
-    delay) on_tty $case env -u TTHC_PROGRESS_DELAY "$tthc" lint "$catalog" ;;  # done in well under 2 s
-  esac
-  shown=$(tr -d '\n' <"$work/$case" | sed 's/\r$//')
-  case $case in
-    quiet) want="" ;;
-    *) want=$(grep -v progress /dev/null; tr -d '\n' <"$work/$case" | grep -o 'tthc: lint: .*' | sed 's/\r$//') ;;
-  esac
-  if [ "$shown" = "$want" ] && ! grep -q 'lint: [0-9]' <<<"${shown#tthc: lint: }"; then
-    echo "ok: no progress line ($case): '$(tr '\r' '|' <<<"$shown")'"
+# no line: what the terminal got is the summary alone (or nothing with -q)
+none() {
+  local name=$1 want=$2 got
+  got=$(cat "$work/$name")
+  if [ "$got" = "$want" ]; then
+    echo "ok: no progress line ($name): '$(tr '\r\n' '|' <<<"$got")'"
   else
-    fail "$case: the terminal showed '$(tr '\r' '|' <"$work/$case")'"
+    fail "$name: the terminal got '$(tr '\r\n' '|' <"$work/$name")', expected '$(tr '\r\n' '|' <<<"$want")'"
   fi
-done
+}
+summary=$(grep -o 'tthc: lint: .*' "$work/big")
+on_tty quiet env TTHC_PROGRESS_DELAY=0 "$tthc" lint -q --no-cache "$big"
+none quiet ""
+on_tty off env TTHC_PROGRESS_DELAY=0 TTHC_PROGRESS=0 "$tthc" lint --no-cache "$big"
+none off "$summary"
+on_tty delay env -u TTHC_PROGRESS_DELAY "$tthc" lint --no-cache "$root/catalogs/ha-noi"  # well under 2 s
+none delay "$(grep -o 'tthc: lint: .*' "$work/lint")"
 
 # a pipe: standard error is not a terminal
-env TTHC_PROGRESS_DELAY=0 "$tthc" lint "$catalog" 2>"$work/pipe" | cat >/dev/null
-if grep -q $'\r' "$work/pipe" || [ "$(cat "$work/pipe")" != "$(grep -o 'tthc: lint: .*' "$work/lint" | tr -d '\r')" ]; then
-  fail "in a pipe, standard error got '$(tr '\r' '|' <"$work/pipe")'"
-else
+env TTHC_PROGRESS_DELAY=0 "$tthc" lint --no-cache "$big" 2>&1 >/dev/null | cat >"$work/pipe"
+if [ "$(cat "$work/pipe")" = "$(tr -d '\r' <<<"$summary")" ]; then
   echo "ok: no progress line in a pipe: '$(cat "$work/pipe")'"
+else
+  fail "in a pipe, standard error got '$(tr '\r' '|' <"$work/pipe")'"
 fi
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
