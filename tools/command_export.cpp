@@ -129,7 +129,7 @@ void register_export(CLI::App& app, Command& command)
                   "Export data as published even with missing or unreadable values (agency, thời hạn, durations, "
                   "legal numbers); other errors still stop it");
     sub->add_option("-j,--jobs", args->jobs, "Threads for writing and validating (default: one per core)");
-    sub->add_flag("-q,--quiet", args->quiet, "No summary on standard error");
+    sub->add_flag("-q,--quiet", args->quiet, "No summary or progress on standard error");
     sub->set_version_flag("--version", std::string("tthc ") + tthc::version);
     sub->callback([args, &command] { command.exit_code = run_export(*args); });
 }

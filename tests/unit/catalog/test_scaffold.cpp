@@ -89,7 +89,7 @@ TEST_CASE("the scaffold holds the catalog, its folders and the repository's file
     const auto files = scaffold_files(complete_new_catalog(in));
     std::vector<std::string> paths;
     for (const auto& f : files) paths.push_back(f.path);
-    CHECK(paths == std::vector<std::string>{".github/workflows/tthc.yml", ".gitattributes", ".gitlab-ci.yml",
+    CHECK(paths == std::vector<std::string>{".gitattributes", ".github/workflows/tthc.yml", ".gitlab-ci.yml",
                                             ".pre-commit-config.yaml", "README.md", "abolished/.gitkeep",
                                             "catalog.toml", "decisions/.gitkeep", "plans/.gitkeep",
                                             "procedures/.gitkeep", "processes/.gitkeep", "units.toml"});
