@@ -3,8 +3,8 @@
 # workflow has them (the run: scripts of its steps, read with python3-yaml), in
 # a git repository this test builds: a catalog from tthc init, committed, then
 # a pull request's change (a new procedure) committed on top. Each step's exit
-# status and output are checked, then a change with a lint error must fail the
-# lint step with an annotation.
+# status and output are checked, then the same for the jobs of .gitlab-ci.yml,
+# then a change with a lint error must fail the lint step with an annotation.
 #
 # Steps whose command this tthc does not have yet are skipped, with a line
 # saying so, and run as soon as it has them:
@@ -118,6 +118,40 @@ PY
   esac
   if [ "$failures" -eq 0 ]; then echo "ok: step '$name' (exit $rc)"; fi
 done <"$work/steps.list"
+
+# The jobs of .gitlab-ci.yml, each one's script: lines run as one sh -e script
+# (as GitLab runs them), with the merge request's variables set.
+python3 - .gitlab-ci.yml "$work/jobs" >"$work/jobs.list" <<'PY'
+import os, sys, yaml
+doc = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+os.makedirs(sys.argv[2])
+for name, job in doc.items():
+    if not isinstance(job, dict) or "script" not in job:
+        continue
+    path = os.path.join(sys.argv[2], name)
+    open(path, "w", encoding="utf-8").write("\n".join(job["script"]) + "\n")
+    print(f"{name}\t{path}")
+PY
+jobs=$(cut -f1 "$work/jobs.list" | paste -sd '|')
+[ "$jobs" = "lint|layout|diff" ] || fail "the GitLab jobs are '$jobs'"
+: >"$work/gitlab.env"
+echo "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" >"$work/gitlab.env"
+while IFS=$'\t' read -r name file; do
+  case $name in
+    layout) has Layout || { echo "SKIP: GitLab job '$name': this tthc lacks 'tthc fmt' yet"; continue; } ;;
+    diff) has "Diff of the pull request" || { echo "SKIP: GitLab job '$name': this tthc lacks REV:PATH yet"; continue; } ;;
+  esac
+  cp "$work/gitlab.env" "$file.env"
+  run "$file"
+  case $name in
+    lint) [ "$rc" -eq 0 ] && grep -q '"results": \[\]' tthc.sarif || fail "GitLab $name: exit $rc, $(cat "$work/stderr")" ;;
+    layout) [ "$rc" -eq 0 ] || fail "GitLab $name: exit $rc, output '$out'" ;;
+    diff)
+      [ "$rc" -eq 0 ] && grep -q '2\.000815' tthc-diff.md && [ "$out" = "tthc: no TTHC_NOTE_TOKEN: the diff is in the artifact tthc-diff.md, not posted" ] ||
+        fail "GitLab $name: exit $rc, output '$out'" ;;
+  esac
+  if [ "$failures" -eq 0 ]; then echo "ok: GitLab job '$name' (exit $rc)"; fi
+done <"$work/jobs.list"
 
 # A pull request with a lint error fails the lint step, with an annotation.
 lint_step=$(awk -F'\t' '$1 == "Lint" {print $2}' "$work/steps.list")
