@@ -167,7 +167,14 @@ _tthc() {
     fi
     local commands
     commands=$(_tthc_commands "$node")
-    [[ -n $commands ]] || commands=$(_tthc_arguments "$node")
+    if [[ -z $commands ]]; then
+        # a listed argument value once: after it, file names
+        commands=$(_tthc_arguments "$node")
+        local w
+        for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+            [[ " $commands " == *" $w "* ]] && commands=""
+        done
+    fi
     if [[ -n $commands ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
     else
@@ -202,7 +209,7 @@ std::string zsh_script(const std::vector<CommandSpec>& tree)
 
 _tthc() {
     local node prev=${words[CURRENT-1]} values
-    local -a reply commands options
+    local -a reply commands options listed before
     node=$(_tthc_node "${(@)words[2,CURRENT-1]}")
     if [[ $prev == -* ]] && values=$(_tthc_values "$node" "$prev"); then
         if [[ $values == "?" ]]; then
@@ -213,14 +220,17 @@ _tthc() {
         return
     fi
     _tthc_described "$node"
+    listed=(${=$(_tthc_arguments "$node")})
+    before=(${words[2,CURRENT-1]})
     commands=(${reply:#-*})
     options=(${(M)reply:#-*})
     if [[ $PREFIX == -* ]]; then
         _describe -t options 'option' options
     elif (( $#commands )); then
         _describe -t commands 'command' commands
-    elif values=$(_tthc_arguments "$node") && [[ -n $values ]]; then
-        compadd -- ${=values}
+    elif (( $#listed )) && (( ! ${#${before:*listed}} )); then
+        # a listed argument value once: after it, file names
+        compadd -a listed
     else
         _files
     fi

@@ -41,6 +41,8 @@ expect "plan" tthc simplify p
 expect "--out --output" tthc simplify plan x --ou
 expect "--fail-on" tthc lint -q --fail
 expect "bash" tthc completion b
+expect "dvcqg" tthc import ""
+expect "" tthc completion bash z  # one shell only; then file names (none start with z here)
 expect "init" tthc -q in  # -q is not a command: still at the top
 
 # every command of `tthc --help`, from its "Subcommands:" section
