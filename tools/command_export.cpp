@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "package/dvcqg.hpp"
 #include "package/package.hpp"
 #include "checks/report.hpp"
@@ -90,7 +91,10 @@ int run_export(const ExportArgs& args)
     options.cert = args.cert;
     options.threads = args.jobs;
     options.as_published = args.as_published;
+    ProgressLine progress("export", args.quiet);
+    options.progress = progress.callback();
     const ExportResult r = export_package(args.catalog, options);
+    progress.clear();
     if (!r.written) {
         print_errors(r.diagnostics);
         throw Error("the catalog has errors; no package was written", "run 'tthc lint " + args.catalog + "' for every finding");
@@ -125,7 +129,7 @@ void register_export(CLI::App& app, Command& command)
                   "Export data as published even with missing or unreadable values (agency, thời hạn, durations, "
                   "legal numbers); other errors still stop it");
     sub->add_option("-j,--jobs", args->jobs, "Threads for writing and validating (default: one per core)");
-    sub->add_flag("-q,--quiet", args->quiet, "No summary on standard error");
+    sub->add_flag("-q,--quiet", args->quiet, "No summary or progress on standard error");
     sub->set_version_flag("--version", std::string("tthc ") + tthc::version);
     sub->callback([args, &command] { command.exit_code = run_export(*args); });
 }

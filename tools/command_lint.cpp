@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "checks/portal_list.hpp"
 #include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
@@ -84,7 +85,9 @@ int run_lint(const LintArgs& args)
     std::string cached;
     for (const auto& path : args.paths) {
         try {
-            LintResult r = lint_path(path, options, cache_dir, portal ? &*portal : nullptr);
+            ProgressLine progress("lint", args.common.quiet);
+            LintResult r = lint_path(path, options, cache_dir, portal ? &*portal : nullptr, progress.callback());
+            progress.clear();
             if (!r.cache_problem.empty()) spdlog::warn("lint: the cache was not written: {}", r.cache_problem);
             cached += cache_summary(r);
             all.insert(all.end(), std::make_move_iterator(r.diagnostics.begin()),

@@ -3,9 +3,11 @@
 // caller works on the part before (export writes it, lint checks it).
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -14,6 +16,10 @@
 #include "catalog/loader.hpp"
 
 namespace tthc {
+
+// Told how many of a run's files are done, of how many, after each part (on
+// the consumer's thread): what a progress indicator shows. Never prints.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 // Procedure files per part: large enough that a part's load amortises its
 // bookkeeping, small enough that a window of parts stays a few megabytes.
@@ -35,6 +41,8 @@ public:
     PartLoader& operator=(const PartLoader&) = delete;
 
     std::size_t parts() const { return slots_.size(); }
+    // The files of parts 0 to k, for a Progress.
+    std::size_t files_through(std::size_t k) const { return std::min((k + 1) * part_size_, files_.size()); }
 
     // Part k; parts are taken in order, each once. Rethrows what its load threw.
     LoadResult take(std::size_t k);

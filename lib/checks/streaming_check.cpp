@@ -194,7 +194,7 @@ void split_catalog_files(std::vector<CatalogFile> files, std::vector<CatalogFile
 }
 
 LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir,
-                     const PortalList* portal_list)
+                     const PortalList* portal_list, const Progress& progress)
 {
     std::vector<Diagnostic> layout;
     std::vector<CatalogFile> small, procedure_files;
@@ -217,6 +217,7 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
         LoadResult part = parts.take(k);
         check.add_findings(part);
         check.add_procedures(part.catalog);
+        if (progress) progress(small.size() + parts.files_through(k), small.size() + procedure_files.size());
     }
     result.files = check.catalog().files.size();
     result.procedures = check.procedures();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog/loader.hpp"
+#include "catalog/part_loader.hpp"
 #include "checks/check_needs.hpp"
 #include "checks/lint.hpp"
 #include "checks/lint_cache.hpp"
@@ -96,8 +97,9 @@ struct LintResult {
 // the findings are the same with and without it. Throws Error when the path
 // cannot be read at all.
 // With a `portal_list` (read_portal_list), the catalog is also compared with it.
+// `progress` is told the files checked so far after each part.
 LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir = {},
-                     const PortalList* portal_list = nullptr);
+                     const PortalList* portal_list = nullptr, const Progress& progress = {});
 
 // Splits a catalog's files into the small ones and the procedure files
 // (procedures/ before abolished/, each in path order), as streaming wants them.

@@ -431,6 +431,7 @@ ExportResult export_package(const std::string& catalog_path, const ExportOptions
         if (check.has_findings()) writer.stop();
         writer.ship_procedures(part.catalog, write_threads);
         check.add_procedures(part.catalog);
+        if (o.progress) o.progress(small.size() + parts.files_through(k), small.size() + procedure_files.size());
     }
 
     std::vector<Diagnostic> errors = check.finish();

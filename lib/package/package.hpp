@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/part_loader.hpp"
 #include "core/diagnostic.hpp"
 #include "core/values.hpp"
 
@@ -27,6 +28,7 @@ struct ExportOptions {
     // malformed that the package can carry as written (see
     // is_tolerated_as_published in core/rules.hpp); anything else still stops the export.
     bool as_published = false;
+    Progress progress;  // told the files done after each part of procedure files
 };
 
 struct PackageCounts {
