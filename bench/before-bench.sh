@@ -14,6 +14,7 @@
 # BUILD (default "build") to hold tools/tthc. To build the binary before issue
 # 15: git worktree add --detach /tmp/old 25b1931 && cmake -S /tmp/old -B /tmp/old/build -G Ninja &&
 # cmake --build /tmp/old/build --target tthc.
+# ONLY=diff or ONLY=export runs one of the two.
 # Exit status: 0 targets met, 1 missed, 2 setup error or a command failed.
 set -euo pipefail
 N=${1:-70000}
@@ -51,10 +52,14 @@ run() {  # name binary args...: diff exits 1 when the catalogs differ
 runs=${RUNS:-3}
 for ((r = 1; r <= runs; r++)); do
     echo "run $r/$runs: diff and export, before and this build" >&2
-    run diff-before "$BEFORE" diff -q "$catalog" "$changed"
-    run diff-this "$tthc" diff -q "$catalog" "$changed"
-    run export-before "$BEFORE" export -q --as-published "$with_basis" --out "$work/out"
-    run export-this "$tthc" export -q --as-published "$with_basis" --out "$work/out"
+    if [[ ${ONLY:-diff} == diff ]]; then
+        run diff-before "$BEFORE" diff -q "$catalog" "$changed"
+        run diff-this "$tthc" diff -q "$catalog" "$changed"
+    fi
+    if [[ ${ONLY:-export} == export ]]; then
+        run export-before "$BEFORE" export -q --as-published "$with_basis" --out "$work/out"
+        run export-this "$tthc" export -q --as-published "$with_basis" --out "$work/out"
+    fi
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -62,7 +67,8 @@ status=0
 echo
 echo "N = $N procedures, $K changed between the diffed versions, median of $runs runs"
 printf '%-36s %8s %9s\n' command "wall s" "peak MiB"
-for cmd in diff export; do
+commands=${ONLY:-diff export}
+for cmd in $commands; do
     for who in before this; do
         t=$(cut -d' ' -f1 "$work/$cmd-$who.times" | median)
         m=$(cut -d' ' -f2 "$work/$cmd-$who.times" | median)
@@ -71,7 +77,7 @@ for cmd in diff export; do
     done
 done
 echo
-for cmd in diff export; do
+for cmd in $commands; do
     b=${cmd}_before t=${cmd}_this
     if awk -v a="${!t}" -v b="${!b}" 'BEGIN { exit !(a <= 1.05 * b) }'; then verdict=PASS; else verdict=FAIL; status=1; fi
     awk -v a="${!t}" -v b="${!b}" -v c="$cmd" -v v="$verdict" \
