@@ -31,7 +31,8 @@ expect() {
   fi
 }
 
-expect "lint" tthc li
+expect "lint list" tthc li
+expect "lint" tthc lin
 expect "--format" tthc lint --fo
 expect "text json sarif github" tthc lint --format ""
 expect "sarif" tthc lint --format s
