@@ -136,3 +136,45 @@ TEST_CASE("the kind of a file comes from where it sits")
     CHECK(file_kind_of_path("c/decisions/2026-01-01-1-qd.toml") == FileKind::decision);
     CHECK(file_kind_of_path("small.toml") == FileKind::single);
 }
+
+namespace {
+
+Diagnostic with_fix(Pos at, std::string old_text, std::string new_text)
+{
+    Diagnostic d = make_diagnostic("p.toml", at, Rule::capitals, "m");
+    d.fix = Fix{at, std::move(old_text), std::move(new_text), false};
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("a fix replaces the string literal at its position, in any TOML string style")
+{
+    const std::string in = "a = 'Ủy ban Nhân dân' # kept\nb = \"\"\"\nx Ủy ban Nhân dân\"\"\"\nc = \"khác\"\n";
+    const FixedText r = apply_fixes(in, {with_fix({1, 5}, "Ủy ban Nhân dân", "Ủy ban nhân dân"),
+                                         with_fix({2, 5}, "x Ủy ban Nhân dân", "x Ủy ban nhân dân")});
+    CHECK(r.text == "a = \"Ủy ban nhân dân\" # kept\nb = \"x Ủy ban nhân dân\"\nc = \"khác\"\n");
+    REQUIRE(r.applied.size() == 2);
+    CHECK(r.applied[0].at.line == 1);
+    CHECK(r.applied[1].new_text == "x Ủy ban nhân dân");
+}
+
+TEST_CASE("a fix whose string no longer holds its old text, or a second fix of one string, waits")
+{
+    const std::string in = "a = \"Ủy ban Nhân dân\"\n";
+    CHECK(apply_fixes(in, {with_fix({1, 5}, "something else", "x")}).applied.empty());
+    CHECK(apply_fixes(in, {with_fix({1, 3}, "Ủy ban Nhân dân", "x")}).applied.empty());  // not a string there
+    const FixedText two = apply_fixes(in, {with_fix({1, 5}, "Ủy ban Nhân dân", "x"), with_fix({1, 5}, "Ủy ban Nhân dân", "y")});
+    CHECK(two.text == "a = \"x\"\n");
+    CHECK(two.applied.size() == 1);
+}
+
+TEST_CASE("a whole-file fix writes the file in NFC and nothing else")
+{
+    Diagnostic d = make_diagnostic("p.toml", {1, 5}, Rule::not_nfc, "m");
+    d.fix = Fix{{1, 5}, {}, {}, true};
+    const FixedText r = apply_fixes("a = \"Tie\xcc\x82\xcc\x81ng\"  # e\xcc\x81\n", {d, with_fix({1, 5}, "Tiếng", "x")});
+    CHECK(r.text == "a = \"Tiếng\"  # é\n");
+    REQUIRE(r.applied.size() == 1);
+    CHECK(r.applied[0].whole_file);
+}
