@@ -415,21 +415,21 @@ def q(s):
             out.append("\\n")
         elif c == "\t":
             out.append("\\t")
+        elif c in "\b\f\r":
+            out.append({"\b": "\\b", "\f": "\\f", "\r": "\\r"}[c])
         elif ord(c) < 0x20 or c == "\x7f":
-            out.append("\\u%04x" % ord(c))
+            out.append("\\u%04X" % ord(c))
         else:
             out.append(c)
     out.append('"')
     return "".join(out)
 
 
-def ml(s):
-    """A TOML multi-line basic string (what a person editing long text would write)."""
-    return '"""\n' + "\n".join(q(line)[1:-1] for line in s.replace("\r", "").split("\n")) + '"""'
-
-
 def arr(items):
-    return "[" + ", ".join(q(x) for x in items) + "]"
+    """A list as tthc fmt writes it: one element a line (tthc-catalog(5), section 7)."""
+    if not items:
+        return "[]"
+    return "[\n" + "".join("  " + q(x) + ",\n" for x in items) + "]"
 
 
 def add_gaps(rng, p):
@@ -471,11 +471,8 @@ def render_procedure(p):
         w.append("address = " + q(p["address"]))
     w.append("online = " + q(p["online"]))
     if p["conditions"]:
-        w.append("conditions = " + (ml(p["conditions"]) if "\n" in p["conditions"] else q(p["conditions"])))
-    w.append("steps = [")
-    for s in p["steps"]:
-        w.append("  " + q(s) + ",")
-    w.append("]")
+        w.append("conditions = " + q(p["conditions"]))
+    w.append("steps = " + arr(p["steps"]))
     if p["related"]:
         w.append("related = " + arr(p["related"]))
     if not p["dossier"]:

@@ -151,7 +151,7 @@ def legal_toml() -> str:
         if "issued" in d:
             out.append(f"issued = {d['issued']}")
         if "amends" in d:
-            out.append("amends = [" + ", ".join(q(x) for x in d["amends"]) + "]")
+            out.append("amends = [\n" + "".join("  " + q(x) + ",\n" for x in d["amends"]) + "]")
         out.append("")
     return "\n".join(out)
 

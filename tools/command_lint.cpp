@@ -5,9 +5,13 @@
 #include <iostream>
 #include <optional>
 
+#include "catalog/catalog_writer.hpp"
+#include "catalog_rewrite.hpp"
 #include "command.hpp"
+#include "checks/fix.hpp"
 #include "progress.hpp"
 #include "checks/portal_list.hpp"
+#include "io/files.hpp"
 #include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
 #include "util/suggest.hpp"
@@ -28,7 +32,70 @@ struct LintArgs {
     std::string portal_list;
     bool no_cache = false;
     bool list_rules = false;
+    bool fix = false;
 };
+
+// A short view of a change: the part that differs, with the words around it
+// ("…của Ủy ban Nhân dân cấp xã"), whole when it is short.
+std::pair<std::string, std::string> excerpt(const std::string& a, const std::string& b)
+{
+    constexpr std::size_t context = 16, whole = 80;
+    if (a.size() <= whole && b.size() <= whole) return {a, b};
+    std::size_t p = 0;
+    while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+    std::size_t q = 0;
+    while (q < a.size() - p && q < b.size() - p && a[a.size() - 1 - q] == b[b.size() - 1 - q]) ++q;
+    // from a word's start before the change, to a word's end after it
+    std::size_t from = p > context ? p - context : 0;
+    if (from > 0) {
+        const std::size_t space = a.rfind(' ', from);
+        from = space == std::string::npos ? 0 : space + 1;
+    }
+    auto cut = [&](const std::string& s) {
+        std::size_t to = s.size() - q + std::min(q, context);
+        if (to < s.size()) to = std::min(s.find(' ', to), s.size());
+        return (from > 0 ? "…" : "") + s.substr(from, to - from) + (to < s.size() ? "…" : "");
+    };
+    return {cut(a), cut(b)};
+}
+
+// lint --fix: every fix of every file, written all or nothing per catalog;
+// each change reported on standard error.
+void fix_paths(const LintArgs& args, const LintOptions& options)
+{
+    CatalogRewrite rewrite("lint");
+    std::size_t fixes = 0, files = 0;
+    std::string log;
+    for (const auto& path : args.paths) {
+        rewrite.lock(path);  // before anything is read
+        std::vector<Diagnostic> layout;  // reported by the lint that follows
+        for (const auto& f : list_catalog_files(path, layout)) {
+            std::string text;
+            ReadRefusal why;
+            if (!try_read_regular_file(f.path, text, why)) continue;  // the lint that follows reports it
+            FileFixes r = fix_file(f, text, options);
+            if (r.applied.empty()) continue;
+            ++files;
+            for (const auto& a : r.applied) {
+                ++fixes;
+                log += f.display + ":" + std::to_string(a.at.line) + ":" + std::to_string(a.at.column) + ": fixed [" +
+                       std::string(rule_id(a.rule)) + "]: ";
+                if (a.whole_file) {
+                    log += "the file's text written in Unicode NFC\n";
+                } else {
+                    const auto [from, to] = excerpt(a.old_text, a.new_text);
+                    log += toml_quote(from) + " → " + toml_quote(to) + "\n";
+                }
+            }
+            rewrite.write(f.path, std::move(r.text));
+        }
+    }
+    rewrite.commit();
+    std::cerr << log;
+    if (!args.common.quiet)
+        spdlog::info("lint --fix: {} fix{} in {} file{}; the findings left follow", fixes, fixes == 1 ? "" : "es", files,
+                     files == 1 ? "" : "s");
+}
 
 // What the cache did, for the summary line: "; 68 of 70 files from the cache".
 std::string cache_summary(const LintResult& r)
@@ -72,6 +139,8 @@ int run_lint(const LintArgs& args)
     LintOptions options;
     options.today = args.today.empty() ? today() : parse_date_option(args.today, "--today");
     const auto format = *parse_report_format(args.common.format);
+
+    if (args.fix) fix_paths(args, options);
 
     std::string cache_dir;
     if (!args.no_cache) {
@@ -133,6 +202,9 @@ void register_lint(CLI::App& app, Command& command)
     sub->add_option("--portal-list", args->portal_list,
                     "Compare the catalog with the national portal's list of its procedures (.xlsx or .csv)");
     sub->add_flag("--no-cache", args->no_cache, "Parse every file; neither read nor write the lint cache");
+    sub->add_flag("--fix", args->fix,
+                  "First make the fixes that need no judgement (NFC, capitals, spaces in a số ký hiệu, a value "
+                  "pasted twice), report each on standard error, then lint the result");
     sub->callback([args, &command] { command.exit_code = run_lint(*args); });
 }
 

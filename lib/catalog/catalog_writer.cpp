@@ -6,6 +6,11 @@ namespace tthc {
 
 std::string toml_quote(std::string_view s) { return backslash_quote(s); }
 
+std::string replaced_entry(std::string_view old_code, std::string_view new_code)
+{
+    return "{ old = " + toml_quote(old_code) + ", new = " + toml_quote(new_code) + " }";
+}
+
 void TomlOut::key(std::string_view k, const std::string& v) { out_ += std::string(k) + " = " + toml_quote(v) + "\n"; }
 
 void TomlOut::key(std::string_view k, const Text& t)
@@ -18,12 +23,19 @@ void TomlOut::bare(std::string_view k, const std::string& v) { out_ += std::stri
 void TomlOut::list(std::string_view k, const std::vector<std::string>& items, bool required)
 {
     if (items.empty() && !required) return;
-    if (items.size() <= 1) {
-        out_ += std::string(k) + " = [" + (items.empty() ? "" : toml_quote(items[0])) + "]\n";
+    std::vector<std::string> quoted;
+    for (const auto& t : items) quoted.push_back(toml_quote(t));
+    array(k, quoted);
+}
+
+void TomlOut::array(std::string_view k, const std::vector<std::string>& items)
+{
+    if (items.empty()) {
+        out_ += std::string(k) + " = []\n";
         return;
     }
     out_ += std::string(k) + " = [\n";
-    for (const auto& t : items) out_ += "  " + toml_quote(t) + ",\n";
+    for (const auto& t : items) out_ += "  " + t + ",\n";
     out_ += "]\n";
 }
 
@@ -34,7 +46,18 @@ void TomlOut::list(std::string_view k, const std::vector<Text>& items, bool requ
     list(k, values, required);
 }
 
-void TomlOut::table(std::string_view name) { out_ += "\n[[" + std::string(name) + "]]\n"; }
+void TomlOut::table(std::string_view name, const std::vector<std::string>& comments, bool list)
+{
+    if (!out_.empty()) out_ += "\n";
+    for (const auto& c : comments) out_ += c + "\n";
+    out_ += (list ? "[[" : "[") + std::string(name) + (list ? "]]\n" : "]\n");
+}
+
+void TomlOut::trailing(const std::string& comment)
+{
+    if (!out_.empty() && out_.back() == '\n') out_.pop_back();
+    out_ += "  " + comment + "\n";
+}
 
 void TomlOut::raw(const std::string& s) { out_ += s; }
 
@@ -59,7 +82,7 @@ std::string procedure_toml(const Procedure& p)
     t.key("conditions", p.conditions);
     t.list("steps", p.steps);
     t.list("related", p.related);
-    if (p.dossier.empty()) t.raw("dossier = []\n");  // a key: before the first table
+    if (p.dossier.empty()) t.array("dossier", {});  // a key: before the first table
     for (const auto& r : p.results) {
         t.table("results");
         t.key("name", r.name.value);
@@ -107,12 +130,10 @@ std::string decision_toml(const Decision& d)
     t.list("basis", d.basis);
     t.list("new", d.new_codes);
     t.list("amended", d.amended);
-    if (!d.replaced.empty()) {
-        std::string s = "replaced = [\n";
-        for (const auto& r : d.replaced)
-            s += "  { old = " + toml_quote(r.old_code.value) + ", new = " + toml_quote(r.new_code.value) + " },\n";
-        t.raw(s + "]\n");
-    }
+    std::vector<std::string> replaced;
+    for (const auto& r : d.replaced)
+        replaced.push_back(replaced_entry(r.old_code.value, r.new_code.value));
+    if (!replaced.empty()) t.array("replaced", replaced);
     t.list("abolished", d.abolished);
     t.list("processes", d.processes);
     return std::move(t).str();
@@ -121,7 +142,7 @@ std::string decision_toml(const Decision& d)
 std::string catalog_toml(const CatalogInfo& c)
 {
     TomlOut t;
-    t.raw("[catalog]\n");
+    t.table("catalog", {}, false);
     t.key("id", c.id.value);
     t.key("name", c.name.value);
     t.key("authority", c.authority.value);

@@ -47,14 +47,11 @@ std::string ledger_toml(const LedgerEntry& e)
     if (!e.signer_title.empty()) t.key("signer_title", e.signer_title);
     if (!e.sign_mode.empty()) t.key("sign_mode", e.sign_mode);
     t.list("basis", e.basis);
-    t.raw("\n");
     t.list("new", e.new_codes);
     t.list("amended", e.amended);
-    if (!e.replaced.empty()) {
-        std::string s = "replaced = [\n";
-        for (const auto& [o, n] : e.replaced) s += "  { old = " + toml_quote(o) + ", new = " + toml_quote(n) + " },\n";
-        t.raw(s + "]\n");
-    }
+    std::vector<std::string> replaced;
+    for (const auto& [o, n] : e.replaced) replaced.push_back(replaced_entry(o, n));
+    if (!replaced.empty()) t.array("replaced", replaced);
     t.list("abolished", e.abolished);
     t.list("processes", e.processes);
     return std::move(t).str();

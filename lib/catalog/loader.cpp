@@ -121,9 +121,28 @@ struct FileContext {
             sink.report(Rule::not_nfc, first_non_nfc,
                         "text is not in Unicode NFC (" + std::to_string(non_nfc) +
                             (non_nfc == 1 ? " string" : " strings") +
-                            ", the first here); it is compared in NFC, but save the file in NFC");
+                            ", the first here); it is compared in NFC, but save the file in NFC",
+                        Fix{first_non_nfc, {}, {}, true});
     }
 };
+
+// The fix of a số ký hiệu that is one once its white space is removed
+// ("63/2010/NĐ- CP", " 280/QĐ-UBND"): the number without it.
+std::optional<Fix> spaced_number_fix(const Text& t)
+{
+    std::string compact;
+    for (std::size_t i = 0; i < t.value.size(); ++i) {
+        const char c = t.value[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        if (c == '\xC2' && i + 1 < t.value.size() && t.value[i + 1] == '\xA0') {  // no-break space
+            ++i;
+            continue;
+        }
+        compact.push_back(c);
+    }
+    if (compact == t.value || !parse_legal_number(compact)) return std::nullopt;
+    return Fix{t.pos, t.value, compact, false};
+}
 
 enum class Need { optional, required };
 
@@ -467,7 +486,8 @@ std::vector<LegalBasis> convert_legal_basis(TableReader& r)
         else if (!parse_legal_number(b.number.value))
             ctx.sink.report(Rule::bad_legal_number, b.number.pos,
                             "\"" + b.number.value +
-                                "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND");
+                                "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND",
+                            spaced_number_fix(b.number));
         b.title = rl.text("title", Need::required);
         b.issued = rl.date("issued", Need::optional);
         b.issuer = rl.text("issuer", Need::optional);
@@ -581,7 +601,8 @@ LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
     d.number = r.text("number", Need::required);
     if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
         ctx.sink.report(Rule::bad_legal_number, d.number.pos,
-                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP");
+                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP",
+                        spaced_number_fix(d.number));
     d.kind = r.text("kind", Need::optional);
     d.title = r.text("title", Need::optional);
     d.issued = r.date("issued", Need::optional);
@@ -589,7 +610,8 @@ LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
     d.amends = r.texts("amends", Need::optional);
     for (const auto& a : d.amends)
         if (!a.value.empty() && !parse_legal_number(a.value))
-            ctx.sink.report(Rule::bad_legal_number, a.pos, "\"" + a.value + "\" is not a số ký hiệu");
+            ctx.sink.report(Rule::bad_legal_number, a.pos, "\"" + a.value + "\" is not a số ký hiệu",
+                            spaced_number_fix(a));
     d.amends_procedures = r.texts("amends_procedures", Need::optional);
     d.abolishes_procedures = r.texts("abolishes_procedures", Need::optional);
     for (const auto* list : {&d.amends_procedures, &d.abolishes_procedures})
@@ -715,7 +737,8 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
     d.number = r.text("number", Need::required);
     if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
         ctx.sink.report(Rule::bad_legal_number, d.number.pos,
-                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 280/QĐ-UBND");
+                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 280/QĐ-UBND",
+                        spaced_number_fix(d.number));
     d.date = r.date("date", Need::required);
     d.title = r.text("title", Need::required);
     d.effective = r.date("effective", Need::required);
@@ -952,7 +975,7 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
         jobs.push_back({FileKind::catalog, display_path(shown, "catalog.toml"), "catalog.toml", (base / "catalog.toml").string()});
     else
         diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, Rule::missing_file,
-                         "no catalog.toml: a catalog directory needs one with a [catalog] table", {}});
+                         "no catalog.toml: a catalog directory needs one with a [catalog] table", {}, {}});
     if (present("units.toml"))
         jobs.push_back({FileKind::units, display_path(shown, "units.toml"), "units.toml", (base / "units.toml").string()});
     if (fs::is_regular_file(base / "legal.toml", ec))
@@ -980,14 +1003,14 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
         const fs::file_type type = it->symlink_status(type_ec).type();
         if (type == fs::file_type::symlink && (toml || fs::is_directory(it->path(), type_ec))) {
             diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
-                             "not read: it is a symbolic link, and a catalog's files are read only as regular files", {}});
+                             "not read: it is a symbolic link, and a catalog's files are read only as regular files", {}, {}});
             continue;
         }
         if (!toml) continue;
         if (type != fs::file_type::regular) {
             if (type != fs::file_type::directory)
                 diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
-                                 refusal_message(ReadRefusal::not_regular), {}});
+                                 refusal_message(ReadRefusal::not_regular), {}, {}});
             continue;
         }
         const std::size_t slash = rel.find('/');
@@ -998,14 +1021,14 @@ std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnosti
             diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, Rule::unknown_file,
                              "this TOML file is outside procedures/, abolished/, processes/, plans/ and decisions/ "
                              "and is not read",
-                             {}});
+                             {}, {}});
             continue;
         }
         jobs.push_back({folder->second, display_path(shown, rel), rel, native});
     }
     if (ec)
         diags.push_back({display_path(shown, ""), Pos{}, Severity::error, Rule::io_error,
-                         "cannot list the directory: " + ec.message(), {}});
+                         "cannot list the directory: " + ec.message(), {}, {}});
     std::sort(jobs.begin(), jobs.end(), [](const CatalogFile& a, const CatalogFile& b) { return a.display < b.display; });
     return jobs;
 }
@@ -1085,6 +1108,16 @@ LoadResult load_catalog_text(std::string_view text, const std::string& display_p
     result.catalog.root = display_path_;
     FileResult r = load_text(FileKind::single, text, display_path_, fs::path(display_path_));
     merge(result.catalog, result.diagnostics, r, display_path_);
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+LoadResult load_file_text(FileKind kind, std::string_view text, const std::string& display, const std::string& path)
+{
+    LoadResult result;
+    result.catalog.root = display;
+    FileResult r = load_text(kind, text, display, fs::path(path));
+    merge(result.catalog, result.diagnostics, r, display);
     sort_diagnostics(result.diagnostics);
     return result;
 }

@@ -65,4 +65,8 @@ LoadResult load_catalog(const std::string& path, const LoadOptions& options = {}
 // diagnostics (tests, standard input).
 LoadResult load_catalog_text(std::string_view text, const std::string& display_path);
 
+// Loads one file of a catalog from its text, as load_catalog would read it at
+// `path` (lint --fix checks in memory a file it is changing).
+LoadResult load_file_text(FileKind kind, std::string_view text, const std::string& display, const std::string& path);
+
 }  // namespace tthc

@@ -170,7 +170,7 @@ void check_glued(const std::vector<Field>& fields, const ContentReport& report)
         for (const auto& p : problems) list += (list.empty() ? "" : "; ") + p;
         report(Rule::glued_legal_number, f.text->pos,
                std::string(f.key) + " runs legal numbers into other text: " + list +
-                   "; write each document once, with its number set apart (one legal_basis row each)");
+                   "; write each document once, with its number set apart (one legal_basis row each)", std::nullopt);
     }
 }
 
@@ -292,16 +292,25 @@ void report_district(const Field& f, std::string_view word, std::size_t at, cons
     report(Rule::district_named, f.text->pos,
            std::string(f.key) + " names \"" + std::string(word) + "\" (" + around(f.text->value, at, 24, 16) +
                "): since 1 July 2025 there are no districts (cấp huyện) and no thị trấn; name the body "
-               "that does this now (cấp tỉnh or cấp xã)");
+               "that does this now (cấp tỉnh or cấp xã)", std::nullopt);
 }
 
 void report_capitals(const Field& f, std::string_view word, const ContentReport& report)
 {
     const bool council = word.rfind("Hội", 0) == 0;
+    // the fix: every wrong spelling in the text, each written as the message says
+    static const std::vector<std::string> spellings = wrong_capitals();
+    std::string fixed = f.text->value;
+    for (const auto& w : spellings) {
+        const char* right = w.rfind("Hội", 0) == 0 ? "Hội đồng nhân dân" : "Ủy ban nhân dân";
+        for (std::size_t i = fixed.find(w); i != std::string::npos; i = fixed.find(w, i + 1))
+            fixed.replace(i, w.size(), right);
+    }
     report(Rule::capitals, f.text->pos,
            std::string(f.key) + " writes \"" + std::string(word) + "\"; write \"" +
                (council ? "Hội đồng nhân dân" : "Ủy ban nhân dân") +
-               "\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body takes a capital)");
+               "\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body takes a capital)",
+           Fix{f.text->pos, f.text->value, std::move(fixed), false});
 }
 
 void report_abbreviation(const Field& f, std::string_view word, std::size_t at, const ContentReport& report)
@@ -314,7 +323,7 @@ void report_abbreviation(const Field& f, std::string_view word, std::size_t at, 
     report(Rule::abbreviation, f.text->pos,
            std::string(f.key) + " abbreviates \"" + std::string(full) + "\" as \"" + std::string(word) + "\" (" +
                around(s, at, 12, 16) + "); write it out, as Nghị định 30/2020/NĐ-CP asks of a name not "
-               "written out before with its abbreviation in brackets");
+               "written out before with its abbreviation in brackets", std::nullopt);
 }
 
 // district-named (from 1 July 2025), capitals and abbreviation: for each text
@@ -375,7 +384,8 @@ void check_repeated(const Procedure& p, const std::vector<Field>& fields, const 
         const auto x = repeated_phrase(f.text->value);
         if (!x) continue;
         report(Rule::repeated_text, f.text->pos,
-               std::string(f.key) + " is the same text twice (\"" + std::string(*x) + "\"); keep it once");
+               std::string(f.key) + " is the same text twice (\"" + std::string(*x) + "\"); keep it once",
+               Fix{f.text->pos, f.text->value, std::string(*x), false});
     }
     std::map<std::string, const LegalBasis*> seen;
     for (const auto& l : p.legal_basis) {
@@ -384,7 +394,7 @@ void check_repeated(const Procedure& p, const std::vector<Field>& fields, const 
         if (inserted) continue;
         report(Rule::repeated_text, l.pos,
                "legal basis " + l.number.value + " is cited again (first at line " +
-                   std::to_string(it->second->pos.line) + "); keep one row");
+                   std::to_string(it->second->pos.line) + "); keep one row", std::nullopt);
     }
 }
 
@@ -418,7 +428,7 @@ void check_dossier_notes(const Procedure& p, const ContentReport& report)
         if (!why) continue;
         report(Rule::dossier_note, d.name.pos,
                "dossier entry " + around(d.name.value, 0, 0, 40) + " is a note, not a document (" + *why +
-                   "); move the note to conditions, or name the document it asks for");
+                   "); move the note to conditions, or name the document it asks for", std::nullopt);
     }
 }
 

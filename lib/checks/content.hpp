@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "catalog/model.hpp"
@@ -15,8 +16,9 @@
 
 namespace tthc {
 
-// Receives one finding: the rule, the position of the value, the message.
-using ContentReport = std::function<void(Rule, Pos, std::string)>;
+// Receives one finding: the rule, the position of the value, the message, and
+// the fix when the rule knows the one replacement (lint --fix).
+using ContentReport = std::function<void(Rule, Pos, std::string, std::optional<Fix>)>;
 
 // Runs every content rule on one procedure (glued-legal-number,
 // district-named, capitals, abbreviation, repeated-text, dossier-note);

@@ -116,8 +116,9 @@ private:
     void check_procedures()
     {
         for (const auto& p : catalog_.procedures)
-            procedure_checks(p, options_, [&](Rule rule, Pos pos, std::string message) {
+            procedure_checks(p, options_, [&](Rule rule, Pos pos, std::string message, std::optional<Fix> fix = {}) {
                 report(rule, p.file, pos, std::move(message));
+                out_.back().fix = std::move(fix);
             });
     }
 
@@ -362,8 +363,9 @@ std::vector<Diagnostic> check_catalog(const Catalog& catalog, const LintOptions&
 std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& file, const LintOptions& options)
 {
     std::vector<Diagnostic> out;
-    procedure_checks(p, options, [&](Rule rule, Pos pos, std::string message) {
+    procedure_checks(p, options, [&](Rule rule, Pos pos, std::string message, std::optional<Fix> fix = {}) {
         out.push_back(make_diagnostic(file, pos, rule, std::move(message)));
+        out.back().fix = std::move(fix);
     });
     return out;
 }
@@ -371,8 +373,9 @@ std::vector<Diagnostic> check_procedure(const Procedure& p, const std::string& f
 std::vector<Diagnostic> check_procedure_content(const Procedure& p, const std::string& file, const LintOptions& options)
 {
     std::vector<Diagnostic> out;
-    content_checks(p, options.today, [&](Rule rule, Pos pos, std::string message) {
+    content_checks(p, options.today, [&](Rule rule, Pos pos, std::string message, std::optional<Fix> fix) {
         out.push_back(make_diagnostic(file, pos, rule, std::move(message)));
+        out.back().fix = std::move(fix);
     });
     return out;
 }

@@ -12,12 +12,18 @@ void DiagnosticSink::report(Rule rule, Pos pos, std::string message)
 
 void DiagnosticSink::report(Rule rule, Severity severity, Pos pos, std::string message)
 {
-    diags_.push_back(Diagnostic{file_, pos, severity, rule, std::move(message), {}});
+    diags_.push_back(Diagnostic{file_, pos, severity, rule, std::move(message), {}, {}});
+}
+
+void DiagnosticSink::report(Rule rule, Pos pos, std::string message, std::optional<Fix> fix)
+{
+    report(rule, pos, std::move(message));
+    diags_.back().fix = std::move(fix);
 }
 
 Diagnostic make_diagnostic(std::string file, Pos pos, Rule rule, std::string message)
 {
-    return Diagnostic{std::move(file), pos, rule_info(rule).severity, rule, std::move(message), {}};
+    return Diagnostic{std::move(file), pos, rule_info(rule).severity, rule, std::move(message), {}, {}};
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -14,6 +15,17 @@
 
 namespace tthc {
 
+// The change a rule makes without judgement (lint --fix), as data on its
+// finding, so that the rule and its fix cannot disagree: the string value
+// written at `at` (its opening quote, as toml++ counts lines and columns),
+// whose text is `old_text`, becomes `new_text`. With `whole_file`, the file's
+// text becomes its Unicode NFC form (not-nfc: every string, key and comment).
+struct Fix {
+    Pos at;
+    std::string old_text, new_text;
+    bool whole_file = false;
+};
+
 struct Diagnostic {
     std::string file;
     Pos pos;
@@ -21,6 +33,7 @@ struct Diagnostic {
     Rule rule = Rule::io_error;  // rule_id(rule) is the stable id, e.g. "bad-duration"
     std::string message;
     std::string source_line;  // the offending line, shown with a caret (syntax errors)
+    std::optional<Fix> fix;   // when the rule knows the one replacement
 };
 
 // Collects diagnostics for one file; the rule's default severity is used.
@@ -29,6 +42,7 @@ public:
     explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
     void report(Rule rule, Pos pos, std::string message);
     void report(Rule rule, Severity severity, Pos pos, std::string message);
+    void report(Rule rule, Pos pos, std::string message, std::optional<Fix> fix);
     const std::string& file() const { return file_; }
     std::vector<Diagnostic>& diagnostics() { return diags_; }
 

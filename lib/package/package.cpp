@@ -317,7 +317,7 @@ private:
                     if (!found.empty()) {
                         std::lock_guard lock(problems_mutex);
                         for (const auto& p : found)
-                            problems.push_back({j.entry.path, p.pos, Severity::error, Rule::schema, p.message, {}});
+                            problems.push_back({j.entry.path, p.pos, Severity::error, Rule::schema, p.message, {}, {}});
                         return;
                     }
                 }

@@ -51,7 +51,7 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
         const std::string name = (root / e.path).lexically_normal().generic_string();
         auto problem = [&](const std::string& message) {
             std::lock_guard lock(mutex);
-            result.diagnostics.push_back({name, {}, Severity::error, Rule::document, message, {}});
+            result.diagnostics.push_back({name, {}, Severity::error, Rule::document, message, {}, {}});
         };
         const std::string bytes = read_regular_file((root / e.path).string());
         if (sha256_hex(bytes) != e.sha256) return problem("the file changed after it was verified");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kills a writing command at every step and checks that `tthc recover` leaves
 # the files exactly as before the command or exactly as after it.
-# usage: run.sh TTHC SHIM PROJECT_ROOT abolish|announce|process|two-writers
+# usage: run.sh TTHC SHIM PROJECT_ROOT abolish|announce|process|fmt|two-writers
 # For N = 1, 2, ...: a fresh copy of the inputs; the command runs with the shim
 # (kill_shim.c) killing it at its N-th file-system change; while a journal is
 # left, `tthc lint` must refuse (exit 2, naming tthc recover); `tthc recover`
@@ -37,6 +37,11 @@ case $what in
     cat_dir=ha-noi
     args=(process ha-noi 1.001193 1.004746 --number 2002/QĐ-UBND --date 2026-11-27 --record -q -o out/qd.md
           --bpmn out/bpmn) ;;
+  fmt)
+    cat_dir=ha-noi
+    # the internal processes in another layout: fmt rewrites each of them
+    python3 "$root/tests/golden/messify_catalog.py" "$base/ha-noi/processes"
+    args=(fmt -q ha-noi) ;;
   *) fail "unknown command $what" ;;
 esac
 

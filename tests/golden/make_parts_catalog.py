@@ -12,7 +12,9 @@ def procedure(code, i):
     return f'''code = "{code}"
 name = "Thủ tục thử số {i}"
 field = "Hộ tịch"
-levels = ["xã"]
+levels = [
+  "xã",
+]
 agency = "Ủy ban nhân dân cấp xã"
 
 [[channels]]

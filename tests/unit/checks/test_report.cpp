@@ -11,8 +11,8 @@ namespace {
 
 std::vector<Diagnostic> sample()
 {
-    return {Diagnostic{"a b.toml", Pos{3, 10}, Severity::error, Rule::bad_fee, "fee, \"x\": 50%\nnext", {}},
-            Diagnostic{"c.toml", Pos{}, Severity::warning, Rule::unknown_file, "not read", {}}};
+    return {Diagnostic{"a b.toml", Pos{3, 10}, Severity::error, Rule::bad_fee, "fee, \"x\": 50%\nnext", {}, {}},
+            Diagnostic{"c.toml", Pos{}, Severity::warning, Rule::unknown_file, "not read", {}, {}}};
 }
 
 std::string render(ReportFormat f)
@@ -27,7 +27,7 @@ std::string render(ReportFormat f)
 
 TEST_CASE("text: path:line:col: severity: message [rule], caret under the column")
 {
-    Diagnostic d{"c.toml", Pos{2, 6}, Severity::error, Rule::toml_syntax, "expected a value", "tên = ="};
+    Diagnostic d{"c.toml", Pos{2, 6}, Severity::error, Rule::toml_syntax, "expected a value", "tên = =", {}};
     CHECK(format_diagnostic(d, false) == "c.toml:2:6: error: expected a value [toml-syntax]\n"
                                          " 2 | tên = =\n"
                                          "   |      ^\n");
