@@ -129,8 +129,8 @@ TEST_CASE("an argument names a revision only when it has the form REV:PATH and i
     CHECK_FALSE(names_revision(":catalogs/ha-noi"));
     CHECK_FALSE(names_revision("./a:b"));
     CHECK_FALSE(names_revision("/srv/a:b"));
-    fs::create_directories("v2:ha-noi");
-    write("old:catalog.toml", "[catalog]\n");
+    fs::create_directories(dir / "v2:ha-noi");
+    write(dir / "old:catalog.toml", "[catalog]\n");
     CHECK_FALSE(names_revision("v2:ha-noi"));  // the directory wins
     CHECK_FALSE(names_revision("old:catalog.toml"));  // the file wins
     CHECK(open_source("v2:ha-noi")->local());
