@@ -50,6 +50,7 @@ std::vector<std::string> codes_from_file(const std::string& path)
 
 int run_abolish(AbolishArgs args)
 {
+    refuse_revision(args.catalog, "abolish moves files in the catalog: check the revision out, or give the directory");
     if (!std::filesystem::is_directory(args.catalog))
         throw Error("'" + args.catalog + "' is not a catalog directory", "abolish moves files: use the directory form");
     if (!args.from.empty())

@@ -36,7 +36,9 @@ int run_announce(AnnounceArgs args)
     resolve_decision(args.decision);
     DecisionInfo& info = args.decision.info;
     const auto format = *doc::parse_format(args.common.format);
-    if (!std::filesystem::is_directory(args.to))
+    if (!args.decision.dry_run)
+        refuse_revision(args.to, "the decision is recorded in --to's decisions/: give the directory, or use --dry-run");
+    if (!names_revision(args.to) && !std::filesystem::is_directory(args.to))
         throw Error("--to '" + args.to + "' is not a catalog directory", "the decision is recorded in its decisions/");
 
     std::optional<CatalogLock> lock;  // one writer at a time in --to, from before it is read

@@ -37,6 +37,7 @@ std::string counts_text(const PackageCounts& c)
 int run_import(const ExportArgs& args)
 {
     if (args.out.empty()) throw CLI::RequiredError("--out");
+    refuse_revision(args.out, "--out is the catalog directory to create; for a name with a colon, write ./" + args.out);
     if (!args.catalog.empty() || !args.since.empty() || !args.key.empty() || !args.date.empty())
         throw CLI::ValidationError("--import", "takes only --out, --force and --cert");
     const ImportResult r = import_package(args.import, ImportOptions{args.out, args.force, args.cert});

@@ -21,6 +21,7 @@ struct ImportArgs {
 
 int run_import(const ImportArgs& args)
 {
+    refuse_revision(args.out, "--out is the catalog directory to create; for a name with a colon, write ./" + args.out);
     const DvcqgImportResult r = import_dvcqg(args.paths, DvcqgImportOptions{args.out, args.force});
     if (!r.written) {
         for (const auto& d : r.diagnostics) std::cerr << format_diagnostic(d, false);

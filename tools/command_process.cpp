@@ -84,6 +84,8 @@ int run_process(ProcessArgs args)
     // A run that writes files changes them all or nothing, journalled in the
     // catalog directory, one writer at a time from before the catalog is read.
     const bool to_file = !args.out.empty() && args.out != "-";
+    if (args.record)
+        refuse_revision(args.catalog, "--record writes the decision into the catalog's decisions/: give the directory");
     const bool journalled = (to_file || args.record || !args.bpmn_dir.empty() || !args.dot_dir.empty()) &&
                             std::filesystem::is_directory(args.catalog);
     std::optional<CatalogLock> lock;

@@ -20,6 +20,7 @@ struct RecoverArgs {
 
 int run_recover(const RecoverArgs& args)
 {
+    refuse_revision(args.catalog, "a revision holds no journal: recover works on a catalog directory");
     if (!std::filesystem::is_directory(args.catalog))
         throw Error("'" + args.catalog + "' is not a catalog directory", "only a catalog directory holds a journal");
     const CatalogLock lock(args.catalog, "recover", CatalogLock::Stale::clear);

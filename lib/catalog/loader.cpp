@@ -932,7 +932,8 @@ FileResult load_job(const CatalogFile& job, const SkipFile& skip = {}, std::size
 {
     thread_local std::string text;  // reused: the parsed document keeps no view into it
     ReadRefusal why;
-    if (!try_read_regular_file(job.path, text, why)) {
+    const bool read = job.source ? job.source->read(job.path, job.id, text, why) : try_read_regular_file(job.path, text, why);
+    if (!read) {
         FileResult out;
         DiagnosticSink sink(job.display);
         sink.report(Rule::io_error, Pos{}, refusal_message(why));
@@ -954,81 +955,79 @@ std::string display_root(const std::string& root)
 std::string display_path(const std::string& shown_root, const std::string& rel)
 {
     if (rel.empty()) return shown_root;
-    return shown_root == "." ? rel : shown_root + "/" + rel;
+    if (shown_root == ".") return rel;
+    return shown_root.back() == ':' ? shown_root + rel : shown_root + "/" + rel;  // "HEAD:" is a repository's root
 }
 
 // The files of a directory catalog, in a stable order. Paths are built as
 // strings: at national scale (70,000 files) std::filesystem::path arithmetic
 // per file costs more than reading the directory.
-std::vector<CatalogFile> discover(const std::string& root, std::vector<Diagnostic>& diags)
+std::vector<CatalogFile> discover(const std::shared_ptr<const FileSource>& source, std::vector<Diagnostic>& diags,
+                                  const EnterDirectory& enter)
 {
     std::vector<CatalogFile> jobs;
-    const std::string shown = display_root(root);
-    const fs::path base(root);
-    std::error_code ec;
-    // a symbolic link or a FIFO here is listed, and refused by load_job without being opened
-    auto present = [&](const char* name) {
-        const fs::file_type t = fs::symlink_status(base / name, ec).type();
-        return t != fs::file_type::not_found && t != fs::file_type::none && t != fs::file_type::directory;
-    };
-    if (present("catalog.toml"))
-        jobs.push_back({FileKind::catalog, display_path(shown, "catalog.toml"), "catalog.toml", (base / "catalog.toml").string()});
-    else
-        diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, Rule::missing_file,
-                         "no catalog.toml: a catalog directory needs one with a [catalog] table", {}, {}});
-    if (present("units.toml"))
-        jobs.push_back({FileKind::units, display_path(shown, "units.toml"), "units.toml", (base / "units.toml").string()});
-    if (fs::is_regular_file(base / "legal.toml", ec))
-        jobs.push_back({FileKind::legal, display_path(shown, "legal.toml"), "legal.toml", (base / "legal.toml").string()});
-
+    const std::string shown = source->local() ? display_root(source->display()) : source->display();
     static const std::pair<std::string_view, FileKind> folders[] = {
         {"procedures", FileKind::procedure}, {"abolished", FileKind::abolished}, {"processes", FileKind::process},
         {"plans", FileKind::plan},           {"decisions", FileKind::decision},
     };
-    fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec);
-    std::string prefix = base.native();  // the iterator's spelling of the root, with a '/'
-    if (prefix.back() != '/') prefix.push_back('/');
-    for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
-        const std::string& native = it->path().native();
-        if (it.depth() == 0 && it->path().filename() == ".tthc") {  // the lock and the journal (io/journal.hpp)
-            it.disable_recursion_pending();
-            continue;
-        }
-        const bool toml = native.size() >= 5 && native.compare(native.size() - 5, 5, ".toml") == 0;
-        const std::string rel = native.substr(prefix.size());
-        if (rel == "catalog.toml" || rel == "units.toml" || rel == "legal.toml") continue;
-        // Untrusted input (a pull request): a link is never followed, a FIFO
-        // or a device never opened; the finding names it without reading it.
-        std::error_code type_ec;
-        const fs::file_type type = it->symlink_status(type_ec).type();
-        if (type == fs::file_type::symlink && (toml || fs::is_directory(it->path(), type_ec))) {
-            diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
-                             "not read: it is a symbolic link, and a catalog's files are read only as regular files", {}, {}});
-            continue;
-        }
-        if (!toml) continue;
-        if (type != fs::file_type::regular) {
-            if (type != fs::file_type::directory)
+    static const std::pair<std::string_view, FileKind> top_files[] = {
+        {"catalog.toml", FileKind::catalog}, {"units.toml", FileKind::units}, {"legal.toml", FileKind::legal}};
+    bool has_catalog = false;
+    auto add = [&](FileKind kind, const std::string& rel, const SourceEntry& e) {
+        jobs.push_back({kind, display_path(shown, rel), rel, source->path_of(rel), source, e.id});
+    };
+    std::string error;
+    // the lock and the journal (io/journal.hpp) are in .tthc, never read
+    source->walk(
+        [&](const SourceEntry& e) {
+            const std::string& rel = e.relative;
+            if (e.type == EntryType::directory && enter && !e.id.empty() && !enter(rel, e.id)) return false;
+            const bool toml = rel.size() >= 5 && rel.compare(rel.size() - 5, 5, ".toml") == 0;
+            if (toml && rel.find('/') == std::string::npos) {
+                // a symbolic link or a FIFO here is listed, and refused by load_job without being opened
+                const auto top = std::find_if(std::begin(top_files), std::end(top_files),
+                                              [&](const auto& f) { return rel == f.first; });
+                if (top != std::end(top_files)) {
+                    if (e.type == EntryType::directory) return true;
+                    if (top->second == FileKind::catalog) has_catalog = true;
+                    add(top->second, rel, e);
+                    return true;
+                }
+            }
+            // Untrusted input (a pull request): a link is never followed, a FIFO
+            // or a device never opened; the finding names it without reading it.
+            if (e.type == EntryType::symlink && (toml || e.link_to_directory)) {
                 diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
-                                 refusal_message(ReadRefusal::not_regular), {}, {}});
-            continue;
-        }
-        const std::size_t slash = rel.find('/');
-        const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
-        const auto folder = std::find_if(std::begin(folders), std::end(folders),
-                                         [&](const auto& f) { return top == f.first; });
-        if (folder == std::end(folders)) {
-            diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, Rule::unknown_file,
-                             "this TOML file is outside procedures/, abolished/, processes/, plans/ and decisions/ "
-                             "and is not read",
-                             {}, {}});
-            continue;
-        }
-        jobs.push_back({folder->second, display_path(shown, rel), rel, native});
-    }
-    if (ec)
-        diags.push_back({display_path(shown, ""), Pos{}, Severity::error, Rule::io_error,
-                         "cannot list the directory: " + ec.message(), {}, {}});
+                                 "not read: it is a symbolic link, and a catalog's files are read only as regular files", {}, {}});
+                return true;
+            }
+            if (!toml) return true;
+            if (e.type != EntryType::regular) {
+                if (e.type != EntryType::directory)
+                    diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
+                                     refusal_message(ReadRefusal::not_regular), {}, {}});
+                return true;
+            }
+            const std::size_t slash = rel.find('/');
+            const std::string_view top = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
+            const auto folder = std::find_if(std::begin(folders), std::end(folders),
+                                             [&](const auto& f) { return top == f.first; });
+            if (folder == std::end(folders)) {
+                diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, Rule::unknown_file,
+                                 "this TOML file is outside procedures/, abolished/, processes/, plans/ and decisions/ "
+                                 "and is not read",
+                                 {}, {}});
+                return true;
+            }
+            add(folder->second, rel, e);
+            return true;
+        },
+        ".tthc", error);
+    if (!has_catalog)
+        diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, Rule::missing_file,
+                         "no catalog.toml: a catalog directory needs one with a [catalog] table", {}, {}});
+    if (!error.empty()) diags.push_back({display_path(shown, ""), Pos{}, Severity::error, Rule::io_error, error, {}, {}});
     std::sort(jobs.begin(), jobs.end(), [](const CatalogFile& a, const CatalogFile& b) { return a.display < b.display; });
     return jobs;
 }
@@ -1063,18 +1062,22 @@ void merge(Catalog& c, std::vector<Diagnostic>& diags, FileResult& r, const std:
 
 }  // namespace
 
-std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags)
+std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags,
+                                            const EnterDirectory& enter)
 {
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) throw Error("cannot read '" + path + "': no such file or directory");
-    if (fs::is_regular_file(st)) {
-        const fs::path p(path);
-        return {CatalogFile{FileKind::single, p.lexically_normal().generic_string(), p.filename().string(), path}};
+    const std::shared_ptr<const FileSource> source = open_source(path);
+    switch (source->root_type()) {
+    case EntryType::missing: throw Error("cannot read '" + path + "': no such file or directory");
+    case EntryType::regular: {
+        const std::string in_source = source->path_of("");
+        const std::string shown = source->local() ? fs::path(path).lexically_normal().generic_string() : source->display();
+        return {CatalogFile{FileKind::single, shown, fs::path(in_source).filename().string(), in_source, source, {}}};
     }
-    if (!fs::is_directory(st)) throw Error("cannot read '" + path + "': neither a file nor a directory");
-    refuse_if_interrupted(path);
-    return discover(path, diags);
+    case EntryType::directory:
+        if (source->local()) refuse_if_interrupted(path);
+        return discover(source, diags, enter);
+    default: throw Error("cannot read '" + path + "': neither a file nor a directory");
+    }
 }
 
 LoadResult load_files(const std::string& root, const std::vector<CatalogFile>& jobs, const LoadOptions& options)

@@ -5,11 +5,13 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "io/file_source.hpp"
 #include "core/diagnostic.hpp"
 #include "catalog/model.hpp"
 
@@ -44,13 +46,22 @@ struct CatalogFile {
     FileKind kind = FileKind::single;
     std::string display;  // the path as shown in diagnostics (root joined with the relative path)
     std::string relative; // the path inside the catalog ("procedures/ho-tich/1.001193.toml")
-    std::string path;     // the path to open
+    std::string path;     // the path to give `source` (the file system: the path to open)
+    std::shared_ptr<const FileSource> source;  // where it is read from; none: the file system
+    std::string id;       // the source's content id (a git blob id), or empty
 };
 
-// The files of a catalog (a directory, or a single file), sorted by path. A
-// missing catalog.toml or a TOML file outside the defined folders is reported
-// into `diags`. Throws Error when the path does not exist.
-std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags);
+// The files of a catalog (a directory, or a single file), sorted by path;
+// `path` is a catalog argument (io/file_source.hpp: a path, or REV:PATH for a
+// revision of a git repository). A missing catalog.toml or a TOML file outside
+// the defined folders is reported into `diags`. Throws Error when the path
+// does not exist (or the revision, the repository or PATH in it).
+// `enter` is called for each directory that has a content id (a git tree) with
+// its relative path and id; false leaves it out with everything below it, so
+// that a diff of two revisions skips a tree whose id is the same on both sides.
+using EnterDirectory = std::function<bool(const std::string& relative, const std::string& id)>;
+std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector<Diagnostic>& diags,
+                                            const EnterDirectory& enter = {});
 
 // Reads and converts the given files (some or all of list_catalog_files) into
 // one catalog, in parallel.

@@ -181,17 +181,26 @@ namespace {
 // ---- matching files by content -------------------------------------------
 
 struct Fingerprint {
+    std::string id;  // a content id (a git blob id) when one side has them, else empty
     std::size_t hash = 0;
     std::uintmax_t size = 0;
     bool ok = false;
 };
 
-Fingerprint fingerprint(const std::string& path)
+bool read_bytes(const CatalogFile& f, std::string& bytes)
 {
-    thread_local std::string bytes;
     ReadRefusal why;
-    if (!try_read_regular_file(path, bytes, why)) return {};
-    return {std::hash<std::string_view>{}(bytes), bytes.size(), true};
+    return f.source ? f.source->read(f.path, f.id, bytes, why) : try_read_regular_file(f.path, bytes, why);
+}
+
+// `hasher`: the source whose content ids both sides are compared by, if any.
+Fingerprint fingerprint(const CatalogFile& f, const FileSource* hasher)
+{
+    if (hasher && !f.id.empty()) return {f.id, 0, 0, true};  // not read
+    thread_local std::string bytes;
+    if (!read_bytes(f, bytes)) return {};
+    if (hasher) return {hasher->id_of(bytes), 0, 0, true};
+    return {{}, std::hash<std::string_view>{}(bytes), bytes.size(), true};
 }
 
 // Whether two files hold the same bytes (sizes first, then the contents).
@@ -204,10 +213,39 @@ bool same_content(const std::string& a, const std::string& b)
     return try_read_regular_file(a, x, why) && try_read_regular_file(b, y, why) && x == y;
 }
 
-std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& files, unsigned threads)
+bool is_local(const CatalogFile& f) { return !f.source || f.source->local(); }
+
+// Whether two files hold the same bytes: by their content ids when both have
+// one (neither is read: two revisions of a repository), by the id one side
+// would give the other's bytes (a revision against the work tree: only the
+// file on disk is read), else by sizes and bytes.
+bool same_file(const CatalogFile& a, const CatalogFile& b)
+{
+    if (!a.id.empty() && !b.id.empty()) return a.id == b.id;
+    if (is_local(a) && is_local(b)) return same_content(a.path, b.path);
+    thread_local std::string x, y;
+    if (!a.id.empty() || !b.id.empty()) {
+        const CatalogFile& with_id = a.id.empty() ? b : a;
+        const CatalogFile& without = a.id.empty() ? a : b;
+        return read_bytes(without, x) && with_id.source->id_of(x) == with_id.id;
+    }
+    return read_bytes(a, x) && read_bytes(b, y) && x == y;
+}
+
+// The source that content ids are compared by: one that gives ids (git), if any.
+const FileSource* id_source(const std::vector<const CatalogFile*>& a, const std::vector<const CatalogFile*>& b)
+{
+    for (const auto* list : {&a, &b})
+        for (const CatalogFile* f : *list)
+            if (!f->id.empty()) return f->source.get();
+    return nullptr;
+}
+
+std::vector<Fingerprint> fingerprints(const std::vector<const CatalogFile*>& files, const FileSource* hasher,
+                                      unsigned threads)
 {
     std::vector<Fingerprint> out(files.size());
-    parallel_for(files.size(), threads, [&](std::size_t i) { out[i] = fingerprint(files[i]->path); });
+    parallel_for(files.size(), threads, [&](std::size_t i) { out[i] = fingerprint(*files[i], hasher); });
     return out;
 }
 
@@ -228,7 +266,7 @@ void pair_same_path(std::vector<const CatalogFile*>& old_proc, std::vector<const
         if (auto it = old_by_path.find(new_proc[j]->relative); it != old_by_path.end()) same_path.emplace_back(it->second, j);
     std::vector<char> identical(same_path.size(), 0);
     parallel_for(same_path.size(), threads, [&](std::size_t k) {
-        identical[k] = same_content(old_proc[same_path[k].first]->path, new_proc[same_path[k].second]->path);
+        identical[k] = same_file(*old_proc[same_path[k].first], *new_proc[same_path[k].second]);
     });
     std::vector<bool> old_paired(old_proc.size(), false), new_paired(new_proc.size(), false);
     for (std::size_t k = 0; k < same_path.size(); ++k) {
@@ -251,11 +289,13 @@ void pair_same_path(std::vector<const CatalogFile*>& old_proc, std::vector<const
 ToRead pair_moved(const std::vector<const CatalogFile*>& old_rest, const std::vector<const CatalogFile*>& new_rest,
                   unsigned threads, std::size_t& unchanged)
 {
-    const auto old_fp = fingerprints(old_rest, threads);
-    const auto new_fp = fingerprints(new_rest, threads);
+    const FileSource* hasher = id_source(old_rest, new_rest);
+    const auto old_fp = fingerprints(old_rest, hasher, threads);
+    const auto new_fp = fingerprints(new_rest, hasher, threads);
     std::unordered_map<std::string, std::vector<std::size_t>> old_by_content;
     auto content_key = [](const CatalogFile& f, const Fingerprint& fp) {
-        return std::to_string(static_cast<int>(f.kind)) + ":" + std::to_string(fp.hash) + ":" + std::to_string(fp.size);
+        return std::to_string(static_cast<int>(f.kind)) + ":" + fp.id + ":" + std::to_string(fp.hash) + ":" +
+               std::to_string(fp.size);
     };
     for (std::size_t i = 0; i < old_rest.size(); ++i)
         if (old_fp[i].ok) old_by_content[content_key(*old_rest[i], old_fp[i])].push_back(i);
@@ -378,14 +418,60 @@ void match_replacements(const Catalog& new_catalog, CatalogDiff& diff)
               [](const ReplacedProcedure& x, const ReplacedProcedure& y) { return x.old_code < y.old_code; });
 }
 
+bool in_procedure_folder(const std::string& rel)
+{
+    for (std::string_view top : {"procedures", "abolished"})
+        if (rel.size() >= top.size() && rel.compare(0, top.size(), top) == 0 &&
+            (rel.size() == top.size() || rel[top.size()] == '/'))
+            return true;
+    return false;
+}
+
+// Lists OLD, then NEW without entering a directory of procedures/ or
+// abolished/ whose content id (a git tree id) is the one it has in OLD: what
+// it holds is identical on both sides, and OLD's files under it are paired
+// as unchanged without being listed again, read or parsed.
+void list_both(const std::string& old_path, const std::string& new_path, std::vector<Diagnostic>& layout,
+               std::vector<CatalogFile>& old_files, std::vector<CatalogFile>& new_files, std::size_t& unchanged)
+{
+    std::unordered_map<std::string, std::string> old_trees;
+    old_files = list_catalog_files(old_path, layout, [&](const std::string& rel, const std::string& id) {
+        if (in_procedure_folder(rel)) old_trees.emplace(rel, id);
+        return true;
+    });
+    std::vector<std::string> same;
+    new_files = list_catalog_files(new_path, layout, [&](const std::string& rel, const std::string& id) {
+        const auto it = old_trees.find(rel);
+        if (it == old_trees.end() || it->second != id) return true;
+        same.push_back(rel + "/");
+        return false;
+    });
+    if (same.empty()) return;
+    std::sort(same.begin(), same.end());
+    auto under_same = [&](const CatalogFile& f) {
+        auto it = std::upper_bound(same.begin(), same.end(), f.relative);
+        return it != same.begin() && f.relative.compare(0, (it - 1)->size(), *(it - 1)) == 0;
+    };
+    std::vector<CatalogFile> kept;
+    kept.reserve(old_files.size());
+    for (auto& f : old_files) {
+        if (!is_procedure_file(f) || !under_same(f)) {
+            kept.push_back(std::move(f));
+        } else if (f.kind == FileKind::procedure) {
+            ++unchanged;
+        }
+    }
+    old_files = std::move(kept);
+}
+
 }  // namespace
 
 DiffResult diff_catalogs(const std::string& old_path, const std::string& new_path, const LoadOptions& options)
 {
     DiffResult result;
     std::vector<Diagnostic> layout;
-    const auto old_files = list_catalog_files(old_path, layout);
-    const auto new_files = list_catalog_files(new_path, layout);
+    std::vector<CatalogFile> old_files, new_files;
+    list_both(old_path, new_path, layout, old_files, new_files, result.diff.unchanged);
     const ToRead to_read = files_to_read(old_files, new_files, thread_count(options.threads), result.diff.unchanged);
     LoadResult old_load = load_files(old_path, to_read.old_files, options);
     LoadResult new_load = load_files(new_path, to_read.new_files, options);

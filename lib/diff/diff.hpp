@@ -1,7 +1,8 @@
 // What changed between two versions of a catalog, procedure by procedure and
 // field by field, classified as an announcement needs it (new, amended,
 // abolished, replaced). Files whose bytes are identical on both sides are
-// matched by content hash and never parsed.
+// matched by content hash and never parsed; at a git revision (REV:PATH) by
+// their blob ids, without being read.
 #pragma once
 
 #include <optional>
@@ -55,7 +56,7 @@ struct DiffResult {
     bool has_errors() const;
 };
 
-// Compares OLD and NEW (directories or single files). Throws Error when a path
+// Compares OLD and NEW (directories or single files, each may be REV:PATH). Throws Error when a path
 // cannot be read at all; load errors in the files read are in `diagnostics`.
 DiffResult diff_catalogs(const std::string& old_path, const std::string& new_path, const LoadOptions& options = {});
 

@@ -23,6 +23,7 @@
 #include <set>
 #include <thread>
 
+#include "io/file_source.hpp"
 #include "diff/diff.hpp"
 #include "checks/streaming_check.hpp"
 #include "catalog/part_loader.hpp"
@@ -90,8 +91,7 @@ class PackagePaths {
 public:
     explicit PackagePaths(const std::string& catalog_root)
     {
-        std::error_code ec;
-        directory_ = fs::is_directory(catalog_root, ec);
+        directory_ = open_source(catalog_root)->root_type() == EntryType::directory;
         std::string r = catalog_root;
         while (r.size() > 1 && r.back() == '/') r.pop_back();
         root_ = fs::path(r).lexically_normal();
