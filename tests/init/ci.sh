@@ -5,13 +5,7 @@
 # a pull request's change (a new procedure) committed on top. Each step's exit
 # status and output are checked, then the same for the jobs of .gitlab-ci.yml,
 # then a change with a lint error must fail the lint step with an annotation.
-#
-# Steps whose command this tthc does not have yet are skipped, with a line
-# saying so, and run as soon as it has them:
-#   TODO(fmt): `tthc fmt --check` (issue 13, item 2) is on another branch,
-#   detected by "fmt" among the commands of `tthc --help`;
-#   TODO(rev): `tthc diff BASE_REV:. HEAD:.` needs REV:PATH catalogs (issue 13,
-#   item 1), detected by "REV:PATH" in `tthc diff --help`.
+
 #   ci.sh TTHC PROJECT_ROOT
 set -euo pipefail
 tthc=$1 root=$2
@@ -60,15 +54,6 @@ names=$(cut -f1 "$work/steps.list" | paste -sd '|')
 [ "$names" = "Lint for code scanning|Lint|Layout|Diff of the pull request" ] ||
   fail "the workflow's tthc steps are '$names'"
 
-# has NAME: whether this tthc has what the step needs (see the TODOs above)
-has() {
-  case $1 in
-    # not `tthc fmt --help`: CLI11 answers the top-level help, exit 0, for a command it does not know
-    Layout) tthc --help | grep -q '^  fmt ' ;;
-    "Diff of the pull request") tthc diff --help 2>/dev/null | grep -q 'REV:PATH' ;;
-    *) true ;;
-  esac
-}
 # run FILE: the step's script as GitHub runs it (sh -e), in the repository; sets rc, out
 run() {
   local env=()
@@ -80,23 +65,6 @@ run() {
 }
 
 while IFS=$'\t' read -r name file; do
-  if ! has "$name"; then
-    echo "SKIP: step '$name': this tthc lacks its command yet ($(head -1 "$file"))"
-    if [ "$name" = "Diff of the pull request" ]; then
-      # until REV:PATH lands: the same script on a checked-out base, so the rest of it is tested now
-      git worktree add -q "$work/base" "$base"
-      sed -e "s|\"\$BASE_REV:.\"|\"$work/base\"|" -e 's|"HEAD:\."|.|' "$file" >"$file.checkout"
-      cp "$file.env" "$file.checkout.env"
-      run "$file.checkout"
-      if [ "$rc" -eq 0 ] && grep -q '2\.000815' tthc-diff.md; then
-        echo "ok: step '$name' on a checked-out base (exit 0): $(grep -c . tthc-diff.md) lines naming 2.000815"
-      else
-        fail "$name on a checked-out base: exit $rc: $(cat "$work/stderr") $(cat tthc-diff.md)"
-      fi
-      git worktree remove --force "$work/base"
-    fi
-    continue
-  fi
   run "$file"
   case $name in
     "Lint for code scanning")
@@ -137,10 +105,6 @@ jobs=$(cut -f1 "$work/jobs.list" | paste -sd '|')
 : >"$work/gitlab.env"
 echo "CI_MERGE_REQUEST_DIFF_BASE_SHA=$base" >"$work/gitlab.env"
 while IFS=$'\t' read -r name file; do
-  case $name in
-    layout) has Layout || { echo "SKIP: GitLab job '$name': this tthc lacks 'tthc fmt' yet"; continue; } ;;
-    diff) has "Diff of the pull request" || { echo "SKIP: GitLab job '$name': this tthc lacks REV:PATH yet"; continue; } ;;
-  esac
   cp "$work/gitlab.env" "$file.env"
   run "$file"
   case $name in
