@@ -398,6 +398,45 @@ void check_repeated(const Procedure& p, const std::vector<Field>& fields, const 
     }
 }
 
+// ---------------------------------------------------------------- doubled-punctuation
+
+// The runs of one mark of punctuation written twice or more in a row in s
+// (",,", ";;", "::", "..", ",,,"), as offset and length; three or more dots are
+// an ellipsis and not a run.
+std::vector<std::pair<std::size_t, std::size_t>> doubled_marks(std::string_view s)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t i = s.find_first_of(",;:."); i != std::string_view::npos; i = s.find_first_of(",;:.", i + 1)) {
+        std::size_t e = i + 1;
+        while (e < s.size() && s[e] == s[i]) ++e;
+        if (e - i >= 2 && !(s[i] == '.' && e - i >= 3)) out.emplace_back(i, e - i);
+        i = e - 1;
+    }
+    return out;
+}
+
+void check_doubled_punctuation(const std::vector<Field>& fields, const ContentReport& report)
+{
+    for (const auto& f : fields) {
+        if (f.legal) continue;  // the title of a document as it was issued
+        const std::string_view s = f.text->value;
+        const auto runs = doubled_marks(s);
+        if (runs.empty()) continue;
+        std::string fixed;  // the fix: each run written once
+        std::size_t done = 0;
+        for (const auto& [at, length] : runs) {
+            fixed.append(s.substr(done, at + 1 - done));
+            done = at + length;
+        }
+        fixed.append(s.substr(done));
+        const auto [at, length] = runs.front();
+        report(Rule::doubled_punctuation, f.text->pos,
+               std::string(f.key) + " writes \"" + std::string(s.substr(at, length)) + "\" (" +
+                   around(s, at, 24, 8) + "); write the mark once",
+               Fix{f.text->pos, f.text->value, std::move(fixed), false});
+    }
+}
+
 // ---------------------------------------------------------------- dossier-note
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -441,6 +480,7 @@ void content_checks(const Procedure& p, const Date& today, const ContentReport& 
     check_glued(fields, report);
     check_words(fields, today >= no_district, report);
     check_repeated(p, fields, report);
+    check_doubled_punctuation(fields, report);
     check_dossier_notes(p, report);
 }
 

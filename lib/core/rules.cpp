@@ -192,6 +192,12 @@ const RuleInfo rule_table[] = {
      "Two rows of the --portal-list file name the same procedure (the same national code, written alike or as "
      "provincial instances of it). The second row is reported and not compared; the portal's list should "
      "have each procedure once."},
+    {Rule::doubled_punctuation, "doubled-punctuation", S::warning, Scope::catalog, 0,
+     "A mark of punctuation written twice in a row (\";;\", \",,\", \"..\").",
+     "A text that writes a comma, semicolon, colon or full stop twice in a row, as the portal's pages do "
+     "when two cells are joined (\"... tại cơ quan có thẩm quyền;;\"). Three dots or more are an ellipsis and "
+     "are not reported; legal basis titles are not checked (a document keeps the title it was issued with). "
+     "A warning: lint --fix writes each mark once."},
     {Rule::manifest, "manifest", S::error, Scope::package, 0, "Manifest.xml is missing, not well-formed, or not a tthc manifest.",
      "Verify and import read manifest.xml first: it must exist, be well-formed, be valid against the tthc XML schema and be a tthc manifest. Nothing else in the package is checked when it is not."},
     {Rule::schema, "schema", S::error, Scope::package, 0, "A document is not valid against the tthc XML schema (version 1).",

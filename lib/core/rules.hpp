@@ -62,6 +62,7 @@ enum class Rule : std::uint8_t {
     portal_abolished,
     portal_name,
     portal_duplicate,
+    doubled_punctuation,
     manifest,
     schema,
     unsafe_path,
