@@ -68,3 +68,20 @@ ensure_catalog() {
     rm -rf "$tmp"
     awk -v s="$start" -v e="$end" 'BEGIN { printf "catalog: generated in %.1f s\n", e - s }' >&2
 }
+
+# change_procedures DIR K: changes K procedure files of the catalog DIR spread
+# over it, the way an officer would (a thời hạn shortened, else the name marked)
+change_procedures() {
+    python3 - "$1" "$2" <<'PY'
+import os, re, sys
+root, k = sys.argv[1], int(sys.argv[2])
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, 'procedures')) for f in fs if f.endswith('.toml'))
+step = max(1, len(files) // k)
+for path in files[::step][:k]:
+    s = open(path, encoding='utf-8').read()
+    s2 = re.sub(r'time = "[^"]*"', 'time = "1 ngày làm việc"', s, count=1)
+    if s2 == s:
+        s2 = s.replace('name = "', 'name = "(sửa đổi) ', 1)
+    open(path, 'w', encoding='utf-8').write(s2)
+PY
+}

@@ -26,18 +26,7 @@ if [[ ! -f $new/catalog.toml || ! -f $new.stamp || $(cat "$new.stamp") != "$want
     echo "diff-bench: copying $old to $new and changing $K procedures" >&2
     rm -rf "$new.tmp"
     cp -r "$old" "$new.tmp"
-    python3 - "$new.tmp" "$K" <<'PY'
-import os, re, sys
-root, k = sys.argv[1], int(sys.argv[2])
-files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, 'procedures')) for f in fs if f.endswith('.toml'))
-step = max(1, len(files) // k)
-for path in files[::step][:k]:
-    s = open(path, encoding='utf-8').read()
-    s2 = re.sub(r'time = "[^"]*"', 'time = "1 ngày làm việc"', s, count=1)
-    if s2 == s:
-        s2 = s.replace('name = "', 'name = "(sửa đổi) ', 1)
-    open(path, 'w', encoding='utf-8').write(s2)
-PY
+    change_procedures "$new.tmp" "$K"
     mv "$new.tmp" "$new"
     echo "$want_stamp" >"$new.stamp"
 fi

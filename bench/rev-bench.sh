@@ -47,18 +47,7 @@ if [[ ! -f $repo.stamp || $(cat "$repo.stamp") != "$want_stamp" ]]; then
     git -C "$repo.tmp" add cat
     GIT_AUTHOR_DATE='2026-11-01T08:00:00Z' GIT_COMMITTER_DATE='2026-11-01T08:00:00Z' git -C "$repo.tmp" commit -q -m A
     git -C "$repo.tmp" tag A
-    python3 - "$repo.tmp/cat" "$K" <<'PY'
-import os, re, sys
-root, k = sys.argv[1], int(sys.argv[2])
-files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, 'procedures')) for f in fs if f.endswith('.toml'))
-step = max(1, len(files) // k)
-for path in files[::step][:k]:
-    s = open(path, encoding='utf-8').read()
-    s2 = re.sub(r'time = "[^"]*"', 'time = "1 ngày làm việc"', s, count=1)
-    if s2 == s:
-        s2 = s.replace('name = "', 'name = "(sửa đổi) ', 1)
-    open(path, 'w', encoding='utf-8').write(s2)
-PY
+    change_procedures "$repo.tmp/cat" "$K"
     git -C "$repo.tmp" add cat
     GIT_AUTHOR_DATE='2026-11-02T08:00:00Z' GIT_COMMITTER_DATE='2026-11-02T08:00:00Z' git -C "$repo.tmp" commit -q -m B
     git -C "$repo.tmp" tag B
