@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "core/diagnostic.hpp"
 #include "core/version.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc::cli {
 #define TTHC_COMMAND(name) void register_##name(CLI::App& app, Command& command);
@@ -19,14 +20,16 @@ namespace tthc::cli {
 int main(int argc, char** argv)
 {
     using namespace tthc::cli;
+    using tthc::tr;
+    tthc::init_messages();
     auto logger = spdlog::stderr_color_mt("tthc");
     logger->set_pattern("tthc: %v");
     spdlog::set_default_logger(logger);
 
-    CLI::App app{"tthc: govern catalogs of Vietnamese administrative procedures (thủ tục hành chính)", "tthc"};
+    CLI::App app{tr("tthc: govern catalogs of Vietnamese administrative procedures (thủ tục hành chính)"), "tthc"};
     app.set_version_flag("--version", std::string("tthc ") + tthc::version);
     app.require_subcommand(1);
-    app.footer("Run 'tthc COMMAND --help' for a command's options; man tthc for the whole toolkit.");
+    app.footer(tr("Run 'tthc COMMAND --help' for a command's options; man tthc for the whole toolkit."));
     Command command;
 #define TTHC_COMMAND(name) register_##name(app, command);
 #include "commands.inc"

@@ -11,6 +11,7 @@
 
 #include "core/version.hpp"
 #include "io/files.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -190,7 +191,7 @@ std::string lint_cache_key(const LintOptions& options)
     static const Date no_district{2025, 7, 1};
     return "format " + std::to_string(format) + "; tthc " + version + " (" + executable_identity() +
            "); today >= 2025-07-01: " + (options.today >= no_district ? "yes" : "no") +
-           "; content: " + (options.content ? "yes" : "no");
+           "; content: " + (options.content ? "yes" : "no") + "; messages: " + messages_identity();
 }
 
 std::string default_cache_dir()

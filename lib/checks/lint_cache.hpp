@@ -34,7 +34,8 @@ struct CachedFile {
 // Everything a cached finding depends on besides the file's path and bytes:
 // the cache format, this build of tthc (its version and its executable's
 // identity, so a rebuilt binary never reads an older build's findings) and the
-// rule settings (every date a rule compares --today with).
+// rule settings (every date a rule compares --today with) and the language of
+// the messages (a finding's message is kept as it was written).
 std::string lint_cache_key(const LintOptions& options);
 
 // $XDG_CACHE_HOME/tthc, else $HOME/.cache/tthc; empty when neither is set.

@@ -31,7 +31,17 @@ eval "set -- $(cat args)"
 # `env` (optional) holds VAR=value lines for the command's environment
 extra_env=()
 if [ -f env ]; then mapfile -t extra_env <env; fi
-env -u NO_COLOR TZ=UTC XDG_CACHE_HOME="$cache" "${extra_env[@]}" "$tthc" "$@" >"$out" 2>"$err"
+# Messages in English (the C locale) unless the case's env says TTHC_LANG=vi:
+# then LC_ALL=vi_VN.UTF-8 when the machine has that locale (scripts/deps
+# generates it), else LANGUAGE=vi under C.UTF-8, with the build tree's catalog.
+lang_env=(LC_ALL=C.UTF-8 LANGUAGE=)
+for e in "${extra_env[@]}"; do
+  if [ "$e" = TTHC_LANG=vi ]; then
+    if locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\?8'; then lang_env=(LC_ALL=vi_VN.UTF-8 LANGUAGE=)
+    else lang_env=(LC_ALL=C.UTF-8 LANGUAGE=vi); fi
+  fi
+done
+env -u NO_COLOR -u LANG -u LC_MESSAGES "${lang_env[@]}" TZ=UTC XDG_CACHE_HOME="$cache" "${extra_env[@]}" "$tthc" "$@" >"$out" 2>"$err"
 rc=$?
 if [ -f after ]; then bash ./after >>"$out" 2>&1; fi
 if [ "${TTHC_REGEN:-}" = 1 ]; then
