@@ -26,9 +26,11 @@ bench_setup before-bench
 [[ -n ${BEFORE:-} && -x ${BEFORE:-} ]] || die "set BEFORE to the earlier tthc binary"
 ensure_catalog "$N" || die "cannot generate the catalog"
 changed=$BENCH_DIR/catalog-$N-changed-$K
-[[ -f $changed/catalog.toml ]] || die "$changed is missing: run bench/diff-bench.sh $N $K first"
+[[ -f $changed/catalog.toml && -f $changed.stamp && ! $BENCH_DIR/catalog-$N.stamp -nt $changed.stamp ]] ||
+    die "$changed is missing or older than the catalog: run bench/diff-bench.sh $N $K first"
 with_basis=$BENCH_DIR/catalog-$N-with-basis
-if [[ ! -f $with_basis.stamp || $(cat "$with_basis.stamp") != "$(cat "$BENCH_DIR/catalog-$N.stamp")" ]]; then
+if [[ ! -f $with_basis.stamp || $(cat "$with_basis.stamp") != "$(cat "$BENCH_DIR/catalog-$N.stamp")" ||
+      $BENCH_DIR/catalog-$N.stamp -nt $with_basis.stamp ]]; then
     echo "before-bench: linking $catalog to $with_basis without the procedures that cite no legal document" >&2
     rm -rf "$with_basis" "$with_basis.stamp"
     cp -al "$catalog" "$with_basis"

@@ -49,7 +49,10 @@ ensure_catalog() {
     local stamp
     stamp="$(sha256sum "$here/gen_catalog.py" | cut -d' ' -f1) seed=$seed"
     mkdir -p "$dir"
-    if [[ -f $catalog/catalog.toml && -f $stamp_file && $(cat "$stamp_file") == "$stamp" ]]; then
+    # reused only as generated: a file changed in place since (a bench or a
+    # test that wrote into it) makes the catalog again
+    if [[ -f $catalog/catalog.toml && -f $stamp_file && $(cat "$stamp_file") == "$stamp" &&
+          -z $(find "$catalog" -newer "$stamp_file" -print -quit) ]]; then
         echo "catalog: reusing $catalog" >&2
         return 0
     fi

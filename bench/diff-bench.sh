@@ -21,7 +21,8 @@ old=$catalog
 new=$BENCH_DIR/catalog-$N-changed-$K
 # the changed copy belongs to one generation of the catalog: a regenerated catalog remakes it
 want_stamp="$(cat "$BENCH_DIR/catalog-$N.stamp") K=$K"
-if [[ ! -f $new/catalog.toml || ! -f $new.stamp || $(cat "$new.stamp") != "$want_stamp" ]]; then
+if [[ ! -f $new/catalog.toml || ! -f $new.stamp || $(cat "$new.stamp") != "$want_stamp" ||
+      $BENCH_DIR/catalog-$N.stamp -nt $new.stamp || -n $(find "$new" -newer "$new.stamp" -print -quit) ]]; then
     rm -rf "$new" "$new.stamp"
     echo "diff-bench: copying $old to $new and changing $K procedures" >&2
     rm -rf "$new.tmp"
