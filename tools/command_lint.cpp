@@ -14,6 +14,7 @@
 #include "io/files.hpp"
 #include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
+#include "util/i18n.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
 #include "core/version.hpp"
@@ -78,13 +79,15 @@ void fix_paths(const LintArgs& args, const LintOptions& options)
             ++files;
             for (const auto& a : r.applied) {
                 ++fixes;
-                log += f.display + ":" + std::to_string(a.at.line) + ":" + std::to_string(a.at.column) + ": fixed [" +
-                       std::string(rule_id(a.rule)) + "]: ";
+                const std::string at =
+                    f.display + ":" + std::to_string(a.at.line) + ":" + std::to_string(a.at.column);
                 if (a.whole_file) {
-                    log += "the file's text written in Unicode NFC\n";
+                    // TRANSLATORS: {0} is FILE:LINE:COLUMN, {1} the rule id (not translated)
+                    log += tr("{0}: fixed [{1}]: the file's text written in Unicode NFC", at, rule_id(a.rule)) + "\n";
                 } else {
                     const auto [from, to] = excerpt(a.old_text, a.new_text);
-                    log += toml_quote(from) + " → " + toml_quote(to) + "\n";
+                    // TRANSLATORS: {0} is FILE:LINE:COLUMN, {1} the rule id, {2} the text before, {3} after (TOML strings)
+                    log += tr("{0}: fixed [{1}]: {2} → {3}", at, rule_id(a.rule), toml_quote(from), toml_quote(to)) + "\n";
                 }
             }
             rewrite.write(f.path, std::move(r.text));
@@ -117,7 +120,8 @@ int explain_rule(const std::string& id)
                                                  : "'tthc lint --list-rules' lists the rules");
     }
     const RuleInfo* r = &rule_info(*found);
-    std::cout << r->id << " (" << severity_name(r->severity) << "): " << r->summary << "\n\n" << r->help << "\n";
+    std::cout << r->id << " (" << severity_label(r->severity) << "): " << rule_summary(*r) << "\n\n" << rule_help(*r)
+              << "\n";
     return exit_ok;
 }
 
@@ -126,7 +130,7 @@ int run_lint(const LintArgs& args)
     if (!args.explain.empty()) return explain_rule(args.explain);
     if (args.list_rules) {
         for (const RuleInfo* r : rules_of(Scope::catalog))
-            std::cout << r->id << "\t" << severity_name(r->severity) << "\t" << r->summary << "\n";
+            std::cout << r->id << "\t" << severity_label(r->severity) << "\t" << rule_summary(*r) << "\n";
         return exit_ok;
     }
     if (args.paths.empty()) throw CLI::RequiredError("PATH");
