@@ -14,6 +14,7 @@
 #include "io/files.hpp"
 #include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
+#include "core/rule_texts.hpp"
 #include "util/i18n.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"

@@ -4,6 +4,7 @@
 #include <map>
 #include <system_error>
 
+#include "core/rule_texts.hpp"
 #include "util/json.hpp"
 #include "util/unicode.hpp"
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/rule_texts.hpp"
 #include "util/i18n.hpp"
 
 namespace tthc {

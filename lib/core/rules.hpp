@@ -14,11 +14,7 @@ namespace tthc {
 
 enum class Severity { note, warning, error };
 
-// The keyword of JSON and SARIF ("note", "warning", "error"): never translated.
 std::string_view severity_name(Severity s);
-// The severity as people read it in the text report, --explain and
-// --list-rules: "error" in English, "lỗi" in Vietnamese.
-const char* severity_label(Severity s);
 
 // In registry order. Add rules at the end of their scope's group; never rename
 // an id (CI configurations and SARIF consumers key on them).
@@ -98,8 +94,8 @@ struct RuleInfo {
     Severity severity;
     Scope scope;
     std::uint8_t flags;
-    std::string_view summary;  // one line, in English (the msgid: rule_summary() translates)
-    std::string_view help;     // what it checks and how to fix it, likewise (rule_help())
+    std::string_view summary;  // one line
+    std::string_view help;     // what it checks and how to fix it
 };
 
 // Every rule, in registry (= enum) order.
@@ -108,10 +104,6 @@ const std::vector<RuleInfo>& all_rules();
 std::vector<const RuleInfo*> rules_of(Scope scope);
 const RuleInfo& rule_info(Rule rule);
 inline std::string_view rule_id(Rule rule) { return rule_info(rule).id; }
-// The summary and the explanation of a rule in the language of the messages
-// (what --explain, --list-rules and SARIF's rule descriptions show).
-const char* rule_summary(const RuleInfo& r);
-const char* rule_help(const RuleInfo& r);
 // The rule with this id, or nothing (the caller says "no rule" with a suggestion).
 std::optional<Rule> find_rule(std::string_view id);
 
