@@ -97,16 +97,20 @@ void fix_paths(const LintArgs& args, const LintOptions& options)
     rewrite.commit();
     std::cerr << log;
     if (!args.common.quiet)
-        spdlog::info("lint --fix: {} fix{} in {} file{}; the findings left follow", fixes, fixes == 1 ? "" : "es", files,
-                     files == 1 ? "" : "s");
+        // TRANSLATORS: {0} is the number of fixes, {1} "1 file", "2 files"
+        spdlog::info("{}", trn("lint --fix: {0} fix in {1}; the findings left follow",
+                               "lint --fix: {0} fixes in {1}; the findings left follow", fixes, fixes,
+                               trn("{0} file", "{0} files", files, files)));
 }
 
 // What the cache did, for the summary line: "; 68 of 70 files from the cache".
 std::string cache_summary(const LintResult& r)
 {
     if (r.cache_file.empty()) return {};
-    std::string s = "; " + std::to_string(r.cache_reused) + " file" + (r.cache_reused == 1 ? "" : "s") + " from the cache";
-    if (r.cache_status.rfind("ignored: ", 0) == 0) s += " (" + r.cache_file + " " + r.cache_status + "; rebuilt)";
+    std::string s = trn("; {0} file from the cache", "; {0} files from the cache", r.cache_reused, r.cache_reused);
+    if (constexpr std::string_view ignored = "ignored: "; r.cache_status.rfind(ignored, 0) == 0)
+        // TRANSLATORS: {0} is the cache's file, {1} why it was not used ("damaged or truncated ...")
+        s += tr(" ({0} ignored: {1}; rebuilt)", r.cache_file, r.cache_status.substr(ignored.size()));
     return s;
 }
 
@@ -180,9 +184,12 @@ int run_lint(const LintArgs& args)
     std::cout.flush();
 
     if (!args.common.quiet)
-        spdlog::info("lint: {} error{}, {} warning{} in {} file{} ({} procedure{}){}", summary.errors,
-                     summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s", summary.files,
-                     summary.files == 1 ? "" : "s", summary.procedures, summary.procedures == 1 ? "" : "s", cached);
+        // TRANSLATORS: "lint: 1 error, 3 warnings in 2 files (1 procedure)"; {4} is what the cache did
+        spdlog::info("{}", tr("lint: {0}, {1} in {2} ({3}){4}",
+                              trn("{0} error", "{0} errors", summary.errors, summary.errors),
+                              trn("{0} warning", "{0} warnings", summary.warnings, summary.warnings),
+                              trn("{0} file", "{0} files", summary.files, summary.files),
+                              trn("{0} procedure", "{0} procedures", summary.procedures, summary.procedures), cached));
     if (trouble) return exit_trouble;
     const bool fail = summary.errors > 0 || (args.fail_on == "warning" && summary.warnings > 0);
     return fail ? exit_findings : exit_ok;
