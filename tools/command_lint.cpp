@@ -14,6 +14,8 @@
 #include "io/files.hpp"
 #include "checks/streaming_check.hpp"
 #include "checks/report.hpp"
+#include "core/rule_texts.hpp"
+#include "util/i18n.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
 #include "core/version.hpp"
@@ -78,13 +80,15 @@ void fix_paths(const LintArgs& args, const LintOptions& options)
             ++files;
             for (const auto& a : r.applied) {
                 ++fixes;
-                log += f.display + ":" + std::to_string(a.at.line) + ":" + std::to_string(a.at.column) + ": fixed [" +
-                       std::string(rule_id(a.rule)) + "]: ";
+                const std::string at =
+                    f.display + ":" + std::to_string(a.at.line) + ":" + std::to_string(a.at.column);
                 if (a.whole_file) {
-                    log += "the file's text written in Unicode NFC\n";
+                    // TRANSLATORS: {0} is FILE:LINE:COLUMN, {1} the rule id (not translated)
+                    log += tr("{0}: fixed [{1}]: the file's text written in Unicode NFC", at, rule_id(a.rule)) + "\n";
                 } else {
                     const auto [from, to] = excerpt(a.old_text, a.new_text);
-                    log += toml_quote(from) + " → " + toml_quote(to) + "\n";
+                    // TRANSLATORS: {0} is FILE:LINE:COLUMN, {1} the rule id, {2} the text before, {3} after (TOML strings)
+                    log += tr("{0}: fixed [{1}]: {2} → {3}", at, rule_id(a.rule), toml_quote(from), toml_quote(to)) + "\n";
                 }
             }
             rewrite.write(f.path, std::move(r.text));
@@ -93,16 +97,20 @@ void fix_paths(const LintArgs& args, const LintOptions& options)
     rewrite.commit();
     std::cerr << log;
     if (!args.common.quiet)
-        spdlog::info("lint --fix: {} fix{} in {} file{}; the findings left follow", fixes, fixes == 1 ? "" : "es", files,
-                     files == 1 ? "" : "s");
+        // TRANSLATORS: {0} is the number of fixes, {1} "1 file", "2 files"
+        spdlog::info("{}", trn("lint --fix: {0} fix in {1}; the findings left follow",
+                               "lint --fix: {0} fixes in {1}; the findings left follow", fixes, fixes,
+                               trn("{0} file", "{0} files", files, files)));
 }
 
 // What the cache did, for the summary line: "; 68 of 70 files from the cache".
 std::string cache_summary(const LintResult& r)
 {
     if (r.cache_file.empty()) return {};
-    std::string s = "; " + std::to_string(r.cache_reused) + " file" + (r.cache_reused == 1 ? "" : "s") + " from the cache";
-    if (r.cache_status.rfind("ignored: ", 0) == 0) s += " (" + r.cache_file + " " + r.cache_status + "; rebuilt)";
+    std::string s = trn("; {0} file from the cache", "; {0} files from the cache", r.cache_reused, r.cache_reused);
+    if (constexpr std::string_view ignored = "ignored: "; r.cache_status.rfind(ignored, 0) == 0)
+        // TRANSLATORS: {0} is the cache's file, {1} why it was not used ("damaged or truncated ...")
+        s += tr(" ({0} ignored: {1}; rebuilt)", r.cache_file, r.cache_status.substr(ignored.size()));
     return s;
 }
 
@@ -117,7 +125,8 @@ int explain_rule(const std::string& id)
                                                  : "'tthc lint --list-rules' lists the rules");
     }
     const RuleInfo* r = &rule_info(*found);
-    std::cout << r->id << " (" << severity_name(r->severity) << "): " << r->summary << "\n\n" << r->help << "\n";
+    std::cout << r->id << " (" << severity_label(r->severity) << "): " << rule_summary(*r) << "\n\n" << rule_help(*r)
+              << "\n";
     return exit_ok;
 }
 
@@ -126,7 +135,7 @@ int run_lint(const LintArgs& args)
     if (!args.explain.empty()) return explain_rule(args.explain);
     if (args.list_rules) {
         for (const RuleInfo* r : rules_of(Scope::catalog))
-            std::cout << r->id << "\t" << severity_name(r->severity) << "\t" << r->summary << "\n";
+            std::cout << r->id << "\t" << severity_label(r->severity) << "\t" << rule_summary(*r) << "\n";
         return exit_ok;
     }
     if (args.paths.empty()) throw CLI::RequiredError("PATH");
@@ -175,9 +184,12 @@ int run_lint(const LintArgs& args)
     std::cout.flush();
 
     if (!args.common.quiet)
-        spdlog::info("lint: {} error{}, {} warning{} in {} file{} ({} procedure{}){}", summary.errors,
-                     summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s", summary.files,
-                     summary.files == 1 ? "" : "s", summary.procedures, summary.procedures == 1 ? "" : "s", cached);
+        // TRANSLATORS: "lint: 1 error, 3 warnings in 2 files (1 procedure)"; {4} is what the cache did
+        spdlog::info("{}", tr("lint: {0}, {1} in {2} ({3}){4}",
+                              trn("{0} error", "{0} errors", summary.errors, summary.errors),
+                              trn("{0} warning", "{0} warnings", summary.warnings, summary.warnings),
+                              trn("{0} file", "{0} files", summary.files, summary.files),
+                              trn("{0} procedure", "{0} procedures", summary.procedures, summary.procedures), cached));
     if (trouble) return exit_trouble;
     const bool fail = summary.errors > 0 || (args.fail_on == "warning" && summary.warnings > 0);
     return fail ? exit_findings : exit_ok;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -76,7 +77,8 @@ std::string around(std::string_view s, std::size_t at, int before, int after)
     if (e < s.size()) out += "…";
     for (auto& c : out)
         if (c == '\n') c = ' ';
-    return "\"" + out + "\"";
+    // TRANSLATORS: an excerpt of the catalog's text quoted in a message; “{0}” in Vietnamese
+    return tr("\"{0}\"", out);
 }
 
 // ---------------------------------------------------------------- glued-legal-number
@@ -145,17 +147,18 @@ std::vector<std::string> glued_numbers(std::string_view s)
         if (is_letter(prev) || (prev >= '0' && prev <= '9') || after_stop) {
             const std::string_view head = s.substr(0, j);
             if (head.size() >= number.size() && head.substr(head.size() - number.size()) == number)
-                out.push_back(number + " twice with nothing between");
+                out.push_back(tr("{0} twice with nothing between", number));
             else
-                out.push_back(number + " glued to the text before it, " + around(s, j, 12, 16));
+                // TRANSLATORS: {0} is a số ký hiệu, {1} the text around it, quoted
+                out.push_back(tr("{0} glued to the text before it, {1}", number, around(s, j, 12, 16)));
         }
         const std::size_t at = i + 6 + end;
         if (end > 0 && token[end - 1] == '-' && at < s.size() && s[at] == ' ')
-            out.push_back(number + " broken by a space after '-', " + around(s, at, 14, 6));
+            out.push_back(tr("{0} broken by a space after '-', {1}", number, around(s, at, 14, 6)));
         else if (end > 0 && token[end - 1] == '-')
-            out.push_back(number + " cut short, " + around(s, at, 14, 6));
+            out.push_back(tr("{0} cut short, {1}", number, around(s, at, 14, 6)));
         else if (end < token.size())
-            out.push_back(number + " glued to the text after it, " + around(s, at, 6, 5));
+            out.push_back(tr("{0} glued to the text after it, {1}", number, around(s, at, 6, 5)));
         i = i + 5;
     }
     return out;
@@ -168,9 +171,12 @@ void check_glued(const std::vector<Field>& fields, const ContentReport& report)
         if (problems.empty()) continue;
         std::string list;
         for (const auto& p : problems) list += (list.empty() ? "" : "; ") + p;
+        // TRANSLATORS: {0} is a key (legal_basis.title), {1} the problems found, joined by "; "
         report(Rule::glued_legal_number, f.text->pos,
-               std::string(f.key) + " runs legal numbers into other text: " + list +
-                   "; write each document once, with its number set apart (one legal_basis row each)", std::nullopt);
+               tr("{0} runs legal numbers into other text: {1}; write each document once, with its number set apart "
+                  "(one legal_basis row each)",
+                  f.key, list),
+               std::nullopt);
     }
 }
 
@@ -289,10 +295,12 @@ private:
 
 void report_district(const Field& f, std::string_view word, std::size_t at, const ContentReport& report)
 {
+    // TRANSLATORS: {0} is a key (agency, steps...), {1} the word found, {2} the text around it, quoted
     report(Rule::district_named, f.text->pos,
-           std::string(f.key) + " names \"" + std::string(word) + "\" (" + around(f.text->value, at, 24, 16) +
-               "): since 1 July 2025 there are no districts (cấp huyện) and no thị trấn; name the body "
-               "that does this now (cấp tỉnh or cấp xã)", std::nullopt);
+           tr("{0} names \"{1}\" ({2}): since 1 July 2025 there are no districts (cấp huyện) and no thị trấn; name "
+              "the body that does this now (cấp tỉnh or cấp xã)",
+              f.key, word, around(f.text->value, at, 24, 16)),
+           std::nullopt);
 }
 
 void report_capitals(const Field& f, std::string_view word, const ContentReport& report)
@@ -306,10 +314,11 @@ void report_capitals(const Field& f, std::string_view word, const ContentReport&
         for (std::size_t i = fixed.find(w); i != std::string::npos; i = fixed.find(w, i + 1))
             fixed.replace(i, w.size(), right);
     }
+    // TRANSLATORS: {0} is a key (agency, steps...), {1} the name as written, {2} as it should be
     report(Rule::capitals, f.text->pos,
-           std::string(f.key) + " writes \"" + std::string(word) + "\"; write \"" +
-               (council ? "Hội đồng nhân dân" : "Ủy ban nhân dân") +
-               "\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body takes a capital)",
+           tr("{0} writes \"{1}\"; write \"{2}\" (Nghị định 30/2020/NĐ-CP: only the first word of the kind of body "
+              "takes a capital)",
+              f.key, word, council ? "Hội đồng nhân dân" : "Ủy ban nhân dân"),
            Fix{f.text->pos, f.text->value, std::move(fixed), false});
 }
 
@@ -320,10 +329,13 @@ void report_abbreviation(const Field& f, std::string_view word, std::size_t at, 
     std::string_view full;
     for (const auto& [a, fl] : abbreviations)
         if (a == word) full = fl;
+    // TRANSLATORS: {0} is a key (agency, steps...), {1} the name in full, {2} its abbreviation, {3} the text
+    // around it, quoted
     report(Rule::abbreviation, f.text->pos,
-           std::string(f.key) + " abbreviates \"" + std::string(full) + "\" as \"" + std::string(word) + "\" (" +
-               around(s, at, 12, 16) + "); write it out, as Nghị định 30/2020/NĐ-CP asks of a name not "
-               "written out before with its abbreviation in brackets", std::nullopt);
+           tr("{0} abbreviates \"{1}\" as \"{2}\" ({3}); write it out, as Nghị định 30/2020/NĐ-CP asks of a name "
+              "not written out before with its abbreviation in brackets",
+              f.key, full, word, around(s, at, 12, 16)),
+           std::nullopt);
 }
 
 // district-named (from 1 July 2025), capitals and abbreviation: for each text
@@ -383,8 +395,7 @@ void check_repeated(const Procedure& p, const std::vector<Field>& fields, const 
     for (const auto& f : fields) {
         const auto x = repeated_phrase(f.text->value);
         if (!x) continue;
-        report(Rule::repeated_text, f.text->pos,
-               std::string(f.key) + " is the same text twice (\"" + std::string(*x) + "\"); keep it once",
+        report(Rule::repeated_text, f.text->pos, tr("{0} is the same text twice (\"{1}\"); keep it once", f.key, *x),
                Fix{f.text->pos, f.text->value, std::string(*x), false});
     }
     std::map<std::string, const LegalBasis*> seen;
@@ -393,8 +404,9 @@ void check_repeated(const Procedure& p, const std::vector<Field>& fields, const 
         auto [it, inserted] = seen.emplace(l.number.value, &l);
         if (inserted) continue;
         report(Rule::repeated_text, l.pos,
-               "legal basis " + l.number.value + " is cited again (first at line " +
-                   std::to_string(it->second->pos.line) + "); keep one row", std::nullopt);
+               tr("legal basis {0} is cited again (first at line {1}); keep one row", l.number.value,
+                  it->second->pos.line),
+               std::nullopt);
     }
 }
 
@@ -430,9 +442,9 @@ void check_doubled_punctuation(const std::vector<Field>& fields, const ContentRe
         }
         fixed.append(s.substr(done));
         const auto [at, length] = runs.front();
+        // TRANSLATORS: {0} is a key (agency, steps...), {1} the marks (";;"), {2} the text around them, quoted
         report(Rule::doubled_punctuation, f.text->pos,
-               std::string(f.key) + " writes \"" + std::string(s.substr(at, length)) + "\" (" +
-                   around(s, at, 24, 8) + "); write the mark once",
+               tr("{0} writes \"{1}\" ({2}); write the mark once", f.key, s.substr(at, length), around(s, at, 24, 8)),
                Fix{f.text->pos, f.text->value, std::move(fixed), false});
     }
 }
@@ -446,17 +458,18 @@ std::optional<std::string> note_reason(const DossierItem& d)
 {
     const std::string_view name = trim(d.name.value);
     const std::string kase = fold(d.case_name.value);
-    if (kase == "lưu ý" || kase == "ghi chú" || kase == "chú ý") return "its case is \"" + d.case_name.value + "\"";
+    // TRANSLATORS: the reasons are put in "dossier entry {0} is a note, not a document ({1}); ..."
+    if (kase == "lưu ý" || kase == "ghi chú" || kase == "chú ý") return tr("its case is \"{0}\"", d.case_name.value);
     // "Ghi chú" only with a colon: "ghi chú kết hôn" is also the name of a hộ tịch act
     for (const std::string_view w : {"Lưu ý", "LƯU Ý", "Ghi chú:", "GHI CHÚ:", "Chú ý", "CHÚ Ý", "(*)", "*"})
-        if (starts_with(name, w)) return "it begins with \"" + std::string(w) + "\"";
+        if (starts_with(name, w)) return tr("it begins with \"{0}\"", w);
     if (d.originals != 0 || d.copies != 0 || name.empty()) return std::nullopt;
-    if (name.back() == ':') return "it is a heading (it ends in ':') with 0 bản chính, 0 bản sao";
+    if (name.back() == ':') return std::string(tr("it is a heading (it ends in ':') with 0 bản chính, 0 bản sao"));
     const bool conditional = (starts_with(name, "Trường hợp") || starts_with(name, "Trong trường hợp")) &&
                              name.find(" thì ") != std::string_view::npos;
-    if (conditional) return "it is a rule (\"Trường hợp … thì …\") with 0 bản chính, 0 bản sao";
+    if (conditional) return std::string(tr("it is a rule (\"Trường hợp … thì …\") with 0 bản chính, 0 bản sao"));
     if (name.find(" có trách nhiệm ") != std::string_view::npos)
-        return "it states a duty (\"… có trách nhiệm …\") with 0 bản chính, 0 bản sao";
+        return std::string(tr("it states a duty (\"… có trách nhiệm …\") with 0 bản chính, 0 bản sao"));
     return std::nullopt;
 }
 
@@ -465,9 +478,12 @@ void check_dossier_notes(const Procedure& p, const ContentReport& report)
     for (const auto& d : p.dossier) {
         const auto why = note_reason(d);
         if (!why) continue;
+        // TRANSLATORS: {0} is the entry's name, quoted, {1} the reason
         report(Rule::dossier_note, d.name.pos,
-               "dossier entry " + around(d.name.value, 0, 0, 40) + " is a note, not a document (" + *why +
-                   "); move the note to conditions, or name the document it asks for", std::nullopt);
+               tr("dossier entry {0} is a note, not a document ({1}); move the note to conditions, or name the "
+                  "document it asks for",
+                  around(d.name.value, 0, 0, 40), *why),
+               std::nullopt);
     }
 }
 

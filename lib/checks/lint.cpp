@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "checks/content.hpp"
+#include "util/i18n.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
 
@@ -35,15 +36,16 @@ void procedure_checks(const Procedure& p, const LintOptions& options, Report rep
         for (const auto& l : p.levels)
             if (l.value == "huyện")
                 report(Rule::district_level, l.pos,
-                       "cấp huyện no longer exists since 1 July 2025; announce this procedure at \"tỉnh\" or \"xã\"");
+                       tr("cấp huyện no longer exists since 1 July 2025; announce this procedure at \"tỉnh\" or \"xã\""));
     }
     if (p.online.value == "toàn trình" || p.online.value == "một phần") {
         const bool online = std::any_of(p.channels.begin(), p.channels.end(),
                                         [](const Channel& c) { return c.kind.value == "trực tuyến"; });
         if (!online)
             report(Rule::online_channel, p.online.pos,
-                   "online is \"" + p.online.value +
-                       "\" but no channels entry has kind \"trực tuyến\"; add the online channel with its thời hạn and fee");
+                   tr("online is \"{0}\" but no channels entry has kind \"trực tuyến\"; add the online channel with its "
+                      "thời hạn and fee",
+                      p.online.value));
     }
     if (options.content) content_checks(p, options.today, report);
 }
@@ -104,11 +106,13 @@ private:
             auto [it, inserted] = index_.by_code.emplace(identity, e);
             if (!inserted) {
                 const Entry& first = it->second;
-                std::string same = first.code->value == e.code->value
-                                       ? ""
-                                       : " (\"" + first.code->value + "\" names the same procedure)";
+                const std::string at = where(first.file, first.code->pos);
+                // TRANSLATORS: {1} is FILE:LINE:COLUMN of the first procedure with the code
                 report(Rule::duplicate_code, e.file, e.code->pos,
-                       "code " + e.code->value + " is already used by " + where(first.file, first.code->pos) + same);
+                       first.code->value == e.code->value
+                           ? tr("code {0} is already used by {1}", e.code->value, at)
+                           : tr("code {0} is already used by {1} (\"{2}\" names the same procedure)", e.code->value, at,
+                                first.code->value));
             }
         }
     }
@@ -130,13 +134,14 @@ private:
             auto [it, inserted] = seen.emplace(u.id.value, &u);
             if (!inserted)
                 report(Rule::duplicate_id, u.file, u.id.pos,
-                       "unit id \"" + u.id.value + "\" is already defined at " + where(it->second->file, it->second->id.pos));
+                       tr("unit id \"{0}\" is already defined at {1}", u.id.value,
+                          where(it->second->file, it->second->id.pos)));
         }
         for (const auto& u : catalog_.units)
             if (u.parent.present && !u.parent.value.empty() && !units_.count(u.parent.value) &&
                 !seen.count(u.parent.value))
                 report(Rule::unknown_unit, u.file, u.parent.pos,
-                       "parent \"" + u.parent.value + "\" is not a unit of units.toml" + suggest_unit(u.parent.value, seen));
+                       tr("parent \"{0}\" is not a unit of units.toml", u.parent.value) + suggest_unit(u.parent.value, seen));
         for (const auto& [id, u] : seen) units_.emplace(id, u);
     }
 
@@ -145,7 +150,8 @@ private:
     {
         std::vector<std::string_view> ids;
         for (const auto& entry : units) ids.push_back(entry.first);
-        if (auto best = closest_match(id, ids)) return "; did you mean \"" + *best + "\"?";
+        // TRANSLATORS: appended to a message that names an unknown unit or dossier entry
+        if (auto best = closest_match(id, ids)) return tr("; did you mean \"{0}\"?", *best);
         return {};
     }
 
@@ -157,25 +163,25 @@ private:
             for (const auto& s : pr.steps)
                 if (s.unit.present && !s.unit.value.empty() && !units_.count(s.unit.value))
                     report(Rule::unknown_unit, pr.file, s.unit.pos,
-                           "unit \"" + s.unit.value + "\" is not in units.toml" + suggest_unit(s.unit.value, units_));
+                           tr("unit \"{0}\" is not in units.toml", s.unit.value) + suggest_unit(s.unit.value, units_));
             if (!pr.procedure.present || pr.procedure.value.empty()) continue;
             const Entry* e = find(pr.procedure.value);
             if (!e) {
                 if (parse_code(pr.procedure.value))
                     report(Rule::unknown_procedure, pr.file, pr.procedure.pos,
-                           "procedure " + pr.procedure.value + " is not in this catalog");
+                           tr("procedure {0} is not in this catalog", pr.procedure.value));
                 continue;
             }
             if (e->abolished) {
                 report(Rule::unknown_procedure, pr.file, pr.procedure.pos,
-                       "procedure " + pr.procedure.value + " is abolished; its process should be abolished with it");
+                       tr("procedure {0} is abolished; its process should be abolished with it", pr.procedure.value));
                 continue;
             }
             auto [it, inserted] = seen.emplace(parse_code(pr.procedure.value)->identity, &pr);
             if (!inserted) {
                 report(Rule::duplicate_id, pr.file, pr.procedure.pos,
-                       "procedure " + pr.procedure.value + " already has an internal process at " +
-                           where(it->second->file, it->second->procedure.pos));
+                       tr("procedure {0} already has an internal process at {1}", pr.procedure.value,
+                          where(it->second->file, it->second->procedure.pos)));
                 continue;
             }
             if (e->full) check_process_time(*e->full, pr, hpd);  // a key alone has no channels to check against
@@ -189,7 +195,7 @@ private:
                                          [&](const Channel& c) { return c.kind.value == pr.channel.value; });
             if (!has) {
                 report(Rule::unknown_channel, pr.file, pr.channel.pos,
-                       "procedure " + p.code.value + " has no channel \"" + pr.channel.value + "\"");
+                       tr("procedure {0} has no channel \"{1}\"", p.code.value, pr.channel.value));
                 return;
             }
         }
@@ -203,24 +209,23 @@ private:
             const auto h = s.duration->working_millihours(hpd);
             if (!h) {
                 report(Rule::process_uncheckable, pr.file, s.time.pos,
-                       "step time \"" + s.time.value + "\" is in calendar time, which does not convert to working "
-                       "hours; the process total is not checked");
+                       tr("step time \"{0}\" is in calendar time, which does not convert to working hours; the "
+                          "process total is not checked",
+                          s.time.value));
                 return;
             }
             sum += *h;
             counted.emplace_back(s.pos, *h);
         }
         const auto limit = ch->duration->working_millihours(hpd);
-        const std::string channel_desc = "channel \"" + ch->kind.value + "\" of " + p.code.value;
         if (!limit) {
+            // TRANSLATORS: {0} is a channel kind, {1} a procedure code, {2} the thời hạn as written, {3} hours
             report(Rule::process_uncheckable, pr.file, pr.procedure.pos,
-                   "the thời hạn of " + channel_desc + " is \"" + ch->time.value +
-                       "\", in calendar time, which does not convert to working hours; the counted steps (" +
-                       format_milli(sum) + " giờ làm việc) are not checked against it");
+                   tr("the thời hạn of channel \"{0}\" of {1} is \"{2}\", in calendar time, which does not convert "
+                      "to working hours; the counted steps ({3} giờ làm việc) are not checked against it",
+                      ch->kind.value, p.code.value, ch->time.value, format_milli(sum)));
             return;
         }
-        const std::string total = format_milli(sum) + " giờ làm việc";
-        const std::string deadline = "\"" + ch->time.value + "\" = " + format_milli(*limit) + " giờ làm việc";
         if (sum > *limit) {
             std::string lines;
             std::int64_t running = 0;
@@ -234,13 +239,20 @@ private:
                 }
                 lines += (lines.empty() ? "" : ", ") + std::to_string(pos.line);
             }
+            // TRANSLATORS: {0} the hours of the steps, {1} a channel kind, {2} a procedure code, {3} the thời
+            // hạn as written, {4} its hours, {5} line numbers
             report(Rule::process_over, pr.file, at,
-                   "the counted steps add up to " + total + ", more than the thời hạn of " + channel_desc + " (" +
-                       deadline + "); the total first exceeds it at this step (counted steps at lines " + lines + ")");
+                   tr("the counted steps add up to {0} giờ làm việc, more than the thời hạn of channel \"{1}\" of {2} "
+                      "(\"{3}\" = {4} giờ làm việc); the total first exceeds it at this step (counted steps at lines "
+                      "{5})",
+                      format_milli(sum), ch->kind.value, p.code.value, ch->time.value, format_milli(*limit), lines));
         } else if (sum < *limit) {
+            // TRANSLATORS: {0} the hours of the steps, {1} a channel kind, {2} a procedure code, {3} the thời
+            // hạn as written, {4} its hours
             report(Rule::process_under, pr.file, pr.procedure.pos,
-                   "the counted steps add up to " + total + ", less than the thời hạn of " + channel_desc + " (" +
-                       deadline + ")");
+                   tr("the counted steps add up to {0} giờ làm việc, less than the thời hạn of channel \"{1}\" of {2} "
+                      "(\"{3}\" = {4} giờ làm việc)",
+                      format_milli(sum), ch->kind.value, p.code.value, ch->time.value, format_milli(*limit)));
         }
     }
 
@@ -252,7 +264,8 @@ private:
                 auto [it, inserted] = seen.emplace(pl.id.value, &pl);
                 if (!inserted)
                     report(Rule::duplicate_id, pl.file, pl.id.pos,
-                           "plan id \"" + pl.id.value + "\" is already used at " + where(it->second->file, it->second->id.pos));
+                           tr("plan id \"{0}\" is already used at {1}", pl.id.value,
+                              where(it->second->file, it->second->id.pos)));
             }
             if (pl.procedure.value.empty()) continue;
             const Entry* e = find(pl.procedure.value);
@@ -263,8 +276,8 @@ private:
             if (!e || e->abolished) {
                 if (parse_code(pl.procedure.value))
                     report(Rule::unknown_procedure, pl.file, pl.procedure.pos,
-                           "procedure " + pl.procedure.value +
-                               (e ? " is abolished; a plan cannot simplify it" : " is not in this catalog"));
+                           e ? tr("procedure {0} is abolished; a plan cannot simplify it", pl.procedure.value)
+                             : tr("procedure {0} is not in this catalog", pl.procedure.value));
                 continue;
             }
             if (!e->full) continue;  // a key alone has no dossier or channels to check against
@@ -277,8 +290,8 @@ private:
                     if (!found) {
                         std::vector<std::string_view> names;
                         for (const auto& d : p->dossier) names.push_back(d.name.value);
-                        std::string msg = "procedure " + p->code.value + " has no dossier entry \"" + c.item.value + "\"";
-                        if (auto best = closest_match(c.item.value, names)) msg += "; did you mean \"" + *best + "\"?";
+                        std::string msg = tr("procedure {0} has no dossier entry \"{1}\"", p->code.value, c.item.value);
+                        if (auto best = closest_match(c.item.value, names)) msg += tr("; did you mean \"{0}\"?", *best);
                         report(Rule::unknown_dossier, pl.file, c.item.pos, std::move(msg));
                     }
                 }
@@ -288,7 +301,7 @@ private:
                                                  [&](const Channel& ch) { return ch.kind.value == c.channel.value; });
                     if (!has)
                         report(Rule::unknown_channel, pl.file, c.channel.pos,
-                               "procedure " + p->code.value + " has no channel \"" + c.channel.value + "\"");
+                               tr("procedure {0} has no channel \"{1}\"", p->code.value, c.channel.value));
                 }
             }
         }
@@ -302,15 +315,15 @@ private:
                 auto [it, inserted] = seen.emplace(d.number.value, &d);
                 if (!inserted)
                     report(Rule::duplicate_id, d.file, d.number.pos,
-                           "decision " + d.number.value + " is already in the ledger at " +
-                               where(it->second->file, it->second->number.pos));
+                           tr("decision {0} is already in the ledger at {1}", d.number.value,
+                              where(it->second->file, it->second->number.pos)));
             }
             auto known = [&](const Text& code) {
                 if (code.value.empty() || !parse_code(code.value)) return;  // bad codes are reported at load
                 if (!find(code.value))
                     report(Rule::unknown_procedure, d.file, code.pos,
-                           "decision " + d.number.value + " names " + code.value +
-                               ", which is neither in procedures/ nor in abolished/");
+                           tr("decision {0} names {1}, which is neither in procedures/ nor in abolished/", d.number.value,
+                              code.value));
             };
             for (const auto* list : {&d.new_codes, &d.amended, &d.abolished, &d.processes})
                 for (const auto& c : *list) known(c);

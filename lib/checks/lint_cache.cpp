@@ -232,18 +232,18 @@ bool decode_lint_cache(const std::string& bytes, const std::string& key,
     entries.clear();
     const std::size_t sum_size = Digest().size();
     if (bytes.size() < magic.size() + 4 + sum_size || bytes.compare(0, magic.size(), magic) != 0) {
-        why = "not a lint cache";
+        why = tr("not a lint cache");
         return false;
     }
     const std::string_view body(bytes.data(), bytes.size() - sum_size);
     const Digest sum = sha256(body);
     if (std::memcmp(sum.data(), bytes.data() + body.size(), sum_size) != 0) {
-        why = "damaged or truncated (its checksum does not match)";
+        why = tr("damaged or truncated (its checksum does not match)");
         return false;
     }
     Reader r(body.substr(magic.size()));
     if (r.u32() != format || r.str() != key) {
-        why = "written by another build of tthc or with other rule settings";
+        why = tr("written by another build of tthc or with other rule settings");
         return false;
     }
     const std::uint32_t n = r.count(4 + sum_size + 8);
@@ -252,13 +252,13 @@ bool decode_lint_cache(const std::string& bytes, const std::string& key,
         CachedFile e;
         if (!read_entry(r, display, e) || !entries.emplace(std::move(display), std::move(e)).second) {
             entries.clear();
-            why = "malformed";
+            why = tr("malformed");
             return false;
         }
     }
     if (!r.ok() || !r.at_end()) {
         entries.clear();
-        why = "malformed";
+        why = tr("malformed");
         return false;
     }
     return true;
@@ -304,7 +304,9 @@ void LintCache::save()
     if (!changed_ && next_.size() == read_.size() && status_ == "read") return;  // the same entries as on disk
     std::error_code ec;
     fs::create_directories(fs::path(path_).parent_path(), ec);
-    if (ec) throw Error("cannot create the lint cache directory '" + fs::path(path_).parent_path().string() + "': " + ec.message());
+    if (ec)
+        throw Error(tr("cannot create the lint cache directory '{0}': {1}", fs::path(path_).parent_path().string(),
+                       ec.message()));
     write_file_atomic(path_, encode_lint_cache(key_, next_));
 }
 

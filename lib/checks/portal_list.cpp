@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/values.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -72,7 +73,8 @@ struct Known {
     bool abolished;
 };
 
-std::string quoted(const std::string& s) { return "\"" + fold_space(s) + "\""; }
+// TRANSLATORS: a name quoted in a message; “{0}” in Vietnamese
+std::string quoted(const std::string& s) { return tr("\"{0}\"", fold_space(s)); }
 
 }  // namespace
 
@@ -90,17 +92,16 @@ PortalList portal_list_from_rows(const std::vector<SheetRow>& rows, const std::s
                 break;
             }
     if (header == rows.size())
-        throw Error(file + ": no header row: none of the first " + std::to_string(header_rows) +
-                        " rows has a cell \"Mã số\"",
-                    "the portal's list has the header \"Mã số | Tên | Cơ quan ban hành | Cơ quan thực hiện | Lĩnh vực\"");
+        throw Error(tr("{0}: no header row: none of the first {1} rows has a cell \"Mã số\"", file, header_rows),
+                    tr("the portal's list has the header \"Mã số | Tên | Cơ quan ban hành | Cơ quan thực hiện | Lĩnh vực\""));
     for (const auto& c : rows[header].cells)
         if (const std::string f = fold(c.text); f == fold("Tên") || f == fold("Tên thủ tục")) {
             name_column = c.column;
             break;
         }
     if (name_column == 0)
-        throw Error(where(file, cell_at(rows[header], code_column)->pos) + ": the header row has no \"Tên\" cell",
-                    "the portal's list has the header \"Mã số | Tên | Cơ quan ban hành | Cơ quan thực hiện | Lĩnh vực\"");
+        throw Error(tr("{0}: the header row has no \"Tên\" cell", where(file, cell_at(rows[header], code_column)->pos)),
+                    tr("the portal's list has the header \"Mã số | Tên | Cơ quan ban hành | Cơ quan thực hiện | Lĩnh vực\""));
     for (std::size_t r = header + 1; r < rows.size(); ++r) {
         const SheetCell* code = cell_at(rows[r], code_column);
         if (!code || fold_space(code->text).empty()) continue;  // an empty row, or a heading across the columns
@@ -136,40 +137,46 @@ std::vector<Diagnostic> check_portal_list(const PortalList& list, const Catalog&
         const auto code = parse_code(e.code);
         if (!code) {
             out.push_back(make_diagnostic(list.file, e.code_pos, Rule::bad_code,
-                                          "the portal's list gives \"" + e.code + "\" as a Mã số, which is not a procedure code"));
+                                          tr("the portal's list gives \"{0}\" as a Mã số, which is not a procedure code",
+                                             e.code)));
             continue;
         }
         if (const auto [it, fresh] = listed.emplace(code->identity, &e); !fresh) {
             out.push_back(make_diagnostic(list.file, e.code_pos, Rule::portal_duplicate,
-                                          e.code + " is listed twice; first at " + where(list.file, it->second->code_pos)));
+                                          tr("{0} is listed twice; first at {1}", e.code,
+                                             where(list.file, it->second->code_pos))));
             continue;
         }
         const auto found = known.find(code->identity);
         if (found == known.end()) {
             out.push_back(make_diagnostic(list.file, e.code_pos, Rule::portal_extra,
-                                          e.code + " " + quoted(e.name) + " is on the portal's list but not in the catalog"));
+                                          tr("{0} {1} is on the portal's list but not in the catalog", e.code,
+                                             quoted(e.name))));
             continue;
         }
         const Known& k = found->second;
         if (k.abolished) {
             out.push_back(make_diagnostic(list.file, e.code_pos, Rule::portal_abolished,
-                                          e.code + " " + quoted(e.name) + " is on the portal's list but abolished in the catalog (" +
-                                              *k.file + ")"));
+                                          tr("{0} {1} is on the portal's list but abolished in the catalog ({2})", e.code,
+                                             quoted(e.name), *k.file)));
             continue;
         }
         if (!k.name->present || e.name.empty()) continue;
         const std::string ours = fold_space(k.name->value), theirs = fold_space(e.name);
         if (ours == theirs) continue;
         const bool capitals = fold(ours) == fold(theirs);
+        const std::string at = where(list.file, e.name_pos);
+        // TRANSLATORS: {0} is FILE:LINE:COLUMN of the portal's row, {1} the portal's name, quoted
         out.push_back(make_diagnostic(*k.file, k.name->pos, Rule::portal_name,
-                                      std::string("the name differs from the portal's") + (capitals ? " only in capitals" : "") +
-                                          " (" + where(list.file, e.name_pos) + "): " + quoted(e.name)));
+                                      capitals ? tr("the name differs from the portal's only in capitals ({0}): {1}", at,
+                                                    quoted(e.name))
+                                               : tr("the name differs from the portal's ({0}): {1}", at, quoted(e.name))));
     }
     for (const auto& [identity, k] : known)
         if (!k.abolished && !listed.count(identity))
             out.push_back(make_diagnostic(*k.file, k.code->pos, Rule::portal_missing,
-                                          k.code->value + " " + quoted(k.name->value) +
-                                              " is in force in the catalog but not on the portal's list (" + list.file + ")"));
+                                          tr("{0} {1} is in force in the catalog but not on the portal's list ({2})",
+                                             k.code->value, quoted(k.name->value), list.file)));
     return out;
 }
 

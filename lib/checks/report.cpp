@@ -4,6 +4,7 @@
 #include <map>
 #include <system_error>
 
+#include "core/rule_texts.hpp"
 #include "util/json.hpp"
 #include "util/unicode.hpp"
 
@@ -53,7 +54,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
         return color ? std::string(code) + text + std::string(reset) : text;
     };
     std::string out = paint(bold, location(d) + ":") + " " +
-                      paint(severity_color(d.severity), std::string(severity_name(d.severity)) + ":") + " " +
+                      paint(severity_color(d.severity), std::string(severity_label(d.severity)) + ":") + " " +
                       d.message + " [" + std::string(rule_id(d.rule)) + "]\n";
     if (!d.source_line.empty() && d.pos.line > 0) {
         const std::string num = std::to_string(d.pos.line);
@@ -189,9 +190,9 @@ void write_sarif(std::ostream& out, const std::vector<Diagnostic>& diags, const 
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const RuleInfo& r = *rules[i];
         out << (i ? ",\n" : "\n") << "            {\"id\": " << json_quote(r.id)
-            << ", \"shortDescription\": {\"text\": " << json_quote(r.summary) << "}"
-            << ", \"fullDescription\": {\"text\": " << json_quote(r.help) << "}"
-            << ", \"help\": {\"text\": " << json_quote(r.help) << "}"
+            << ", \"shortDescription\": {\"text\": " << json_quote(rule_summary(r)) << "}"
+            << ", \"fullDescription\": {\"text\": " << json_quote(rule_help(r)) << "}"
+            << ", \"help\": {\"text\": " << json_quote(rule_help(r)) << "}"
             << ", \"defaultConfiguration\": {\"level\": " << json_quote(sarif_level(r.severity)) << "}}";
     }
     out << "\n          ]\n        }\n      },\n";

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/rule_texts.hpp"
 #include "core/rules.hpp"
 
 using namespace tthc;
@@ -44,4 +45,15 @@ TEST_CASE("scopes split lint's rules from verify's")
     CHECK(verify == std::vector<std::string_view>{"missing-file", "manifest", "schema", "unsafe-path", "duplicate-path",
                                                   "extra-file", "size", "checksum", "schema-file", "signature",
                                                   "document", "json-syntax", "dvcqg-record"});
+}
+
+TEST_CASE("the texts people read of a rule are the registry's, translated (none here: the C locale)")
+{
+    CHECK(std::string_view(severity_label(Severity::error)) == "error");
+    CHECK(std::string_view(severity_label(Severity::warning)) == "warning");
+    CHECK(std::string_view(severity_label(Severity::note)) == "note");
+    const RuleInfo& r = rule_info(Rule::bad_duration);
+    CHECK(std::string_view(rule_summary(r)) == "A thời hạn does not parse.");
+    CHECK(std::string_view(rule_help(r)) == r.help);
+    CHECK(severity_name(Severity::warning) == "warning");  // the keyword of JSON and SARIF, never translated
 }
