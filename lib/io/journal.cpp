@@ -140,7 +140,7 @@ void do_step(const JournalStep& s)
     case JournalStep::move:
         if (!rename_no_replace(s.path, s.to)) {
             if (errno == EEXIST) throw Error(tr("'{0}' already exists; it is never overwritten", s.to));
-            fail_errno("cannot move '" + s.path + "' to '" + s.to + "'");
+            fail_errno(tr("cannot move '{0}' to '{1}'", s.path, s.to));
         }
         sync_directory(parent_of(s.to));
         if (parent_of(s.to) != parent_of(s.path)) sync_directory(parent_of(s.path));
@@ -202,15 +202,27 @@ bool undo_step(const JournalStep& s)
     return false;
 }
 
-// A step as recovery reports it: paths inside the catalog spelt from `shown_root`.
-std::string describe_step(const JournalStep& s, const std::string& root, std::string shown_root)
+// A step as recovery reports it, done or undone: paths inside the catalog
+// spelt from `shown_root`.
+std::string describe_step(const JournalStep& s, bool undone, const std::string& root, std::string shown_root)
 {
     while (shown_root.size() > 1 && shown_root.back() == '/') shown_root.pop_back();
     auto shown = [&](const std::string& p) {
         return p.compare(0, root.size() + 1, root + "/") == 0 ? shown_root + p.substr(root.size()) : p;
     };
-    if (s.kind == JournalStep::move) return "move " + shown(s.path) + " -> " + shown(s.to);
-    return std::string(kind_name(s.kind)) + " " + shown(s.path);
+    std::string step;
+    switch (s.kind) {
+    // TRANSLATORS: the steps of a change that recover reports: {0} is a path; mkdir, create ... say what was done
+    case JournalStep::mkdir: step = tr("mkdir {0}", shown(s.path)); break;
+    case JournalStep::create: step = tr("create {0}", shown(s.path)); break;
+    case JournalStep::write: step = tr("write {0}", shown(s.path)); break;
+    case JournalStep::move: step = tr("move {0} -> {1}", shown(s.path), shown(s.to)); break;
+    case JournalStep::remove: step = tr("remove {0}", shown(s.path)); break;
+    }
+    // TRANSLATORS: a step of an interrupted change that recover undid ("write ...")
+    if (undone) return tr("undone: {0}", step);
+    // TRANSLATORS: a step of an interrupted change that had been done and is kept ("write ...")
+    return tr("done: {0}", step);
 }
 
 // The temporary files a writer with `pid` may have left beside the targets.
@@ -438,11 +450,11 @@ Recovery recover_journal(const std::string& root)
     for (const auto& s : j.steps) all_done = all_done && step_done(s);
     if (all_done) {
         r.outcome = Recovery::completed;
-        for (const auto& s : j.steps) r.lines.push_back("done: " + describe_step(s, j.root, root));
+        for (const auto& s : j.steps) r.lines.push_back(describe_step(s, false, j.root, root));
     } else {
         r.outcome = Recovery::rolled_back;
         for (auto it = j.steps.rbegin(); it != j.steps.rend(); ++it)
-            if (undo_step(*it)) r.lines.push_back("undone: " + describe_step(*it, j.root, root));
+            if (undo_step(*it)) r.lines.push_back(describe_step(*it, true, j.root, root));
     }
     remove_journal_file(root);
     return r;
