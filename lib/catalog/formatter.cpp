@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalog/catalog_writer.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -440,7 +441,8 @@ FormatResult format_catalog_text(std::string_view text, FileKind kind, const std
                 out.error = std::move(d);
                 break;
             }
-        if (!out.error) out.error = make_diagnostic(display, Pos{1, 1}, Rule::toml_syntax, "the file does not parse");
+        if (!out.error)
+            out.error = make_diagnostic(display, Pos{1, 1}, Rule::toml_syntax, tr("the file does not parse"));
         return out;
     }
     const Schema* schema = find_schema(schema_of(kind, root));

@@ -18,6 +18,7 @@
 
 #include "io/files.hpp"
 #include "io/journal.hpp"
+#include "util/i18n.hpp"
 #include "util/parallel.hpp"
 #include "util/suggest.hpp"
 #include "util/unicode.hpp"
@@ -37,20 +38,72 @@ namespace {
 Pos pos_of(const toml::source_region& r) { return Pos{r.begin.line, r.begin.column}; }
 Pos pos_of(const toml::node& n) { return pos_of(n.source()); }
 
-std::string_view type_name(const toml::node& n)
+// What a TOML value is, as a finding names it ("'fee' must be ..., not a
+// string"); translated, so called only when a finding is made.
+const char* type_name(const toml::node& n)
 {
     switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a decimal number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "a value";
+    case toml::node_type::string: return tr("a string");
+    case toml::node_type::integer: return tr("an integer");
+    case toml::node_type::floating_point: return tr("a decimal number");
+    case toml::node_type::boolean: return tr("a boolean");
+    case toml::node_type::date: return tr("a date");
+    case toml::node_type::time: return tr("a time");
+    case toml::node_type::date_time: return tr("a date-time");
+    case toml::node_type::array: return tr("an array");
+    case toml::node_type::table: return tr("a table");
+    default: return tr("a value");
     }
+}
+
+// The tables of the format, as findings name them ("missing required key
+// 'kind' in channels entry").
+enum class Table {
+    catalog_file, catalog_toml, legal_toml, units_toml, catalog, procedure, results, channels, dossier,
+    legal_basis, legal_document, field, unit, process, process_step, plan, plan_change, decision, replaced,
+};
+
+// The name of a table in the language of the messages; translated only when a
+// finding is made (a reader is made for every table of every file).
+const char* table_name(Table t)
+{
+    switch (t) {
+    // TRANSLATORS: the table names below end findings such as "missing required key 'name' in procedure"
+    case Table::catalog_file: return trc("table", "the catalog file");
+    // TRANSLATORS: a file name: keep it, e.g. "tập tin catalog.toml"
+    case Table::catalog_toml: return trc("table", "catalog.toml");
+    case Table::legal_toml: return trc("table", "legal.toml");
+    case Table::units_toml: return trc("table", "units.toml");
+    // TRANSLATORS: the [catalog] table of catalog.toml
+    case Table::catalog: return trc("table", "[catalog]");
+    case Table::procedure: return trc("table", "procedure");
+    // TRANSLATORS: one [[results]] table of a procedure (kết quả thực hiện)
+    case Table::results: return trc("table", "results entry");
+    // TRANSLATORS: one [[channels]] table of a procedure (cách thức thực hiện)
+    case Table::channels: return trc("table", "channels entry");
+    // TRANSLATORS: one [[dossier]] table of a procedure (thành phần hồ sơ)
+    case Table::dossier: return trc("table", "dossier entry");
+    // TRANSLATORS: one [[legal_basis]] table of a procedure (căn cứ pháp lý)
+    case Table::legal_basis: return trc("table", "legal_basis entry");
+    // TRANSLATORS: one document of legal.toml, the register of legal documents
+    case Table::legal_document: return trc("table", "legal document");
+    // TRANSLATORS: a [[field]] table: one lĩnh vực of the catalog
+    case Table::field: return trc("table", "field");
+    // TRANSLATORS: a [[unit]] table of units.toml: an office (đơn vị)
+    case Table::unit: return trc("table", "unit");
+    // TRANSLATORS: an internal process (quy trình nội bộ) of a procedure
+    case Table::process: return trc("table", "process");
+    case Table::process_step: return trc("table", "process step");
+    // TRANSLATORS: a simplification plan (phương án đơn giản hóa)
+    case Table::plan: return trc("table", "plan");
+    // TRANSLATORS: one [[changes]] table of a simplification plan
+    case Table::plan_change: return trc("table", "plan change");
+    // TRANSLATORS: a decision (quyết định công bố)
+    case Table::decision: return trc("table", "decision");
+    // TRANSLATORS: one entry of a decision's replaced = [...] (old and new codes)
+    case Table::replaced: return trc("table", "replaced entry");
+    }
+    return "";
 }
 
 struct Key {
@@ -108,9 +161,11 @@ struct FileContext {
             if (bad == 0x110000) continue;
             char code[8];
             std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(bad));
+            // TRANSLATORS: {0} is a character's code point, e.g. U+0007
             sink.report(Rule::control_character, pos_of(v),
-                        "the text holds " + std::string(code) +
-                            ", a control character that XML cannot carry and no document shows; remove it");
+                        tr("the text holds {0}, a control character that XML cannot carry and no document shows; "
+                           "remove it",
+                           code));
             return;
         }
     }
@@ -119,9 +174,11 @@ struct FileContext {
     {
         if (non_nfc > 0)
             sink.report(Rule::not_nfc, first_non_nfc,
-                        "text is not in Unicode NFC (" + std::to_string(non_nfc) +
-                            (non_nfc == 1 ? " string" : " strings") +
-                            ", the first here); it is compared in NFC, but save the file in NFC",
+                        trn("text is not in Unicode NFC ({0} string, the first here); it is compared in NFC, but "
+                            "save the file in NFC",
+                            "text is not in Unicode NFC ({0} strings, the first here); it is compared in NFC, but "
+                            "save the file in NFC",
+                            non_nfc, non_nfc),
                         Fix{first_non_nfc, {}, {}, true});
     }
 };
@@ -150,8 +207,7 @@ enum class Need { optional, required };
 // reported (with the closest known key) as soon as the reader is made.
 class TableReader {
 public:
-    TableReader(FileContext& ctx, toml::table& table, Pos pos, std::string_view what,
-                std::initializer_list<Key> keys)
+    TableReader(FileContext& ctx, toml::table& table, Pos pos, Table what, std::initializer_list<Key> keys)
         : ctx_(ctx), table_(table), pos_(pos), what_(what), keys_(keys)
     {
         for (auto&& [k, v] : table_) {
@@ -182,16 +238,13 @@ public:
         if (!n) return out;
         auto* s = n->as_string();
         if (!s) {
-            type_error(key, *n, "a string");
+            type_error(key, *n, tr("a string"));
             return out;
         }
         out.value = ctx_.text_of(*s);
         out.pos = pos_of(*n);
         out.present = true;
-        if (need == Need::required && trim(out.value).empty())
-            ctx_.sink.report(Rule::missing_key, out.pos,
-                             "required key '" + std::string(key) + "'" + label(key) + " is empty in " +
-                                 std::string(what_));
+        if (need == Need::required && trim(out.value).empty()) empty(key, out.pos);
         return out;
     }
 
@@ -203,24 +256,22 @@ public:
         auto* arr = n->as_array();
         if (!arr) {
             if (n->is_string())
+                // TRANSLATORS: {0} is a key, {1} its value; the end is TOML to type as it is: levels = ["xã"]
                 ctx_.sink.report(Rule::bad_type, pos_of(*n),
-                                 "'" + std::string(key) + "' must be an array of strings: write " + std::string(key) +
-                                     " = [\"" + n->as_string()->get() + "\"]");
+                                 tr("'{0}' must be an array of strings: write {0} = [\"{1}\"]", key,
+                                    n->as_string()->get()));
             else
-                type_error(key, *n, "an array of strings");
+                type_error(key, *n, tr("an array of strings"));
             return out;
         }
         for (auto& e : *arr) {
             if (auto* s = e.as_string())
                 out.push_back(Text{ctx_.text_of(*s), pos_of(e), true});
             else
-                ctx_.sink.report(Rule::bad_type, pos_of(e),
-                                 "'" + std::string(key) + "' must hold strings, not " + std::string(type_name(e)));
+                // TRANSLATORS: {0} is a key, {1} a kind of value ("a table", "an integer")
+                ctx_.sink.report(Rule::bad_type, pos_of(e), tr("'{0}' must hold strings, not {1}", key, type_name(e)));
         }
-        if (need == Need::required && out.empty() && arr->empty())
-            ctx_.sink.report(Rule::missing_key, pos_of(*n),
-                             "required key '" + std::string(key) + "'" + label(key) + " is empty in " +
-                                 std::string(what_));
+        if (need == Need::required && out.empty() && arr->empty()) empty(key, pos_of(*n));
         return out;
     }
 
@@ -229,7 +280,7 @@ public:
         const toml::node* n = lookup(key, need);
         if (!n) return std::nullopt;
         if (const auto* i = n->as_integer()) return i->get();
-        type_error(key, *n, "an integer");
+        type_error(key, *n, tr("an integer"));
         return std::nullopt;
     }
 
@@ -238,7 +289,7 @@ public:
         const toml::node* n = table_.get(key);
         if (!n) return std::nullopt;
         if (const auto* b = n->as_boolean()) return b->get();
-        type_error(key, *n, "true or false");
+        type_error(key, *n, tr("true or false"));
         return std::nullopt;
     }
 
@@ -250,7 +301,7 @@ public:
             const toml::date v = d->get();
             return Date{v.year, v.month, v.day};
         }
-        type_error(key, *n, "a date such as 2025-07-01 (without quotes)");
+        type_error(key, *n, tr("a date such as 2025-07-01 (without quotes)"));
         return std::nullopt;
     }
 
@@ -262,41 +313,50 @@ public:
         if (!n) return out;
         auto* arr = n->as_array();
         if (!arr) {
-            type_error(key, *n, "an array of tables ([[" + std::string(key) + "]])");
+            // TRANSLATORS: {0} is a key; [[{0}]] is TOML, as the file writes it
+            type_error(key, *n, tr("an array of tables ([[{0}]])", key));
             return out;
         }
         for (auto& e : *arr) {
             if (auto* t = e.as_table())
                 out.emplace_back(t, pos_of(e));
             else
-                ctx_.sink.report(Rule::bad_type, pos_of(e),
-                                 "'" + std::string(key) + "' must hold tables, not " + std::string(type_name(e)));
+                // TRANSLATORS: {0} is a key, {1} a kind of value ("a string", "an integer")
+                ctx_.sink.report(Rule::bad_type, pos_of(e), tr("'{0}' must hold tables, not {1}", key, type_name(e)));
         }
         return out;
     }
 
     void missing(std::string_view key)
     {
+        // TRANSLATORS: {0} is a key, {1} its Vietnamese name in brackets (or nothing), {2} a table ("procedure")
         ctx_.sink.report(Rule::missing_key, pos_,
-                         "missing required key '" + std::string(key) + "'" + label(key) + " in " + std::string(what_));
+                         tr("missing required key '{0}'{1} in {2}", key, label(key), table_name(what_)));
     }
 
+    // `expected` is in the language of the messages ("an integer").
     void type_error(std::string_view key, const toml::node& n, std::string_view expected)
     {
-        ctx_.sink.report(Rule::bad_type, pos_of(n),
-                         "'" + std::string(key) + "' must be " + std::string(expected) + ", not " +
-                             std::string(type_name(n)));
+        // TRANSLATORS: {0} is a key, {1} what it must be, {2} what it is ("an integer", "a string")
+        ctx_.sink.report(Rule::bad_type, pos_of(n), tr("'{0}' must be {1}, not {2}", key, expected, type_name(n)));
     }
 
     void bad_value(const Text& t, std::string_view key, const std::vector<std::string_view>& allowed)
     {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
-        ctx_.sink.report(Rule::bad_value, t.pos,
-                         "'" + std::string(key) + "' is \"" + t.value + "\"; expected one of " + list);
+        // TRANSLATORS: {0} is a key, {1} its value, {2} the values allowed, as TOML strings ("trực tiếp")
+        ctx_.sink.report(Rule::bad_value, t.pos, tr("'{0}' is \"{1}\"; expected one of {2}", key, t.value, list));
     }
 
 private:
+    void empty(std::string_view key, Pos pos)
+    {
+        // TRANSLATORS: {0} is a key, {1} its Vietnamese name in brackets (or nothing), {2} a table ("procedure")
+        ctx_.sink.report(Rule::missing_key, pos,
+                         tr("required key '{0}'{1} is empty in {2}", key, label(key), table_name(what_)));
+    }
+
     std::string label(std::string_view key) const
     {
         for (const auto& k : keys_)
@@ -308,18 +368,20 @@ private:
     {
         std::vector<std::string_view> names;
         for (const auto& k : keys_) names.push_back(k.name);
-        std::string message = "unknown key '" + std::string(name) + "' in " + std::string(what_);
+        std::string message;
         if (auto best = closest_match(name, names))
-            message += "; did you mean '" + *best + "'?";
+            // TRANSLATORS: {0} is the key as written, {1} a table ("procedure"), {2} the known key closest to it
+            message = tr("unknown key '{0}' in {1}; did you mean '{2}'?", name, table_name(what_), *best);
         else
-            message += "; its value is not read";
+            // TRANSLATORS: {0} is the key as written, {1} a table ("procedure")
+            message = tr("unknown key '{0}' in {1}; its value is not read", name, table_name(what_));
         ctx_.sink.report(Rule::unknown_key, pos, std::move(message));
     }
 
     FileContext& ctx_;
     toml::table& table_;
     Pos pos_;
-    std::string_view what_;
+    Table what_;
     std::vector<Key> keys_;
 };
 
@@ -335,10 +397,11 @@ std::optional<Duration> read_duration(TableReader& r, const Text& t)
     if (!t.present) return std::nullopt;
     auto d = parse_duration(t.value);
     if (!d)
+        // TRANSLATORS: {0} is a thời hạn as written; the examples are values to type as they are
         r.ctx().sink.report(Rule::bad_duration, t.pos,
-                            "thời hạn \"" + t.value +
-                                "\" is not a duration; write for example \"5 ngày làm việc\", \"4 giờ làm việc\", "
-                                "\"30 ngày\", \"Trong ngày\" or \"Ngay\"");
+                            tr("thời hạn \"{0}\" is not a duration; write for example \"5 ngày làm việc\", "
+                               "\"4 giờ làm việc\", \"30 ngày\", \"Trong ngày\" or \"Ngay\"",
+                               t.value));
     return d;
 }
 
@@ -349,7 +412,8 @@ std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& 
     pos = pos_of(*n);
     if (const auto* i = n->as_integer()) {
         if (i->get() < 0) {
-            r.ctx().sink.report(Rule::bad_fee, pos, "fee " + std::to_string(i->get()) + " is negative");
+            // TRANSLATORS: {0} is an amount of money as written
+            r.ctx().sink.report(Rule::bad_fee, pos, tr("fee {0} is negative", std::to_string(i->get())));
             return std::nullopt;
         }
         return i->get();
@@ -359,27 +423,29 @@ std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& 
         std::ostringstream os;
         os << v;
         if (!std::isfinite(v) || v != std::floor(v)) {
+            // TRANSLATORS: {0} is an amount of money as written, e.g. 2.5
             r.ctx().sink.report(Rule::bad_fee, pos,
-                                "fee " + os.str() + " is fractional; write the whole amount per dossier");
+                                tr("fee {0} is fractional; write the whole amount per dossier", os.str()));
             return std::nullopt;
         }
         if (v < 0) {
-            r.ctx().sink.report(Rule::bad_fee, pos, "fee " + os.str() + " is negative");
+            r.ctx().sink.report(Rule::bad_fee, pos, tr("fee {0} is negative", os.str()));
             return std::nullopt;
         }
         return static_cast<std::int64_t>(v);
     }
-    r.type_error(key, *n, "an integer amount");
+    r.type_error(key, *n, tr("an integer amount"));
     return std::nullopt;
 }
 
 void check_code(TableReader& r, const Text& t)
 {
     if (t.present && !t.value.empty() && !parse_code(t.value))
+        // TRANSLATORS: {0} is a code as written; TAM-<slug> is a temporary code: TAM- and a name without diacritics
         r.ctx().sink.report(Rule::bad_code, t.pos,
-                            "\"" + t.value +
-                                "\" is not a procedure code: expected a national code such as 1.001193, a provincial "
-                                "instance such as 1.001612.000.00.00.H48 or 1.012753.H19, or TAM-<slug>");
+                            tr("\"{0}\" is not a procedure code: expected a national code such as 1.001193, a "
+                               "provincial instance such as 1.001612.000.00.00.H48 or 1.012753.H19, or TAM-<slug>",
+                               t.value));
 }
 
 std::vector<ResultDoc> convert_results(TableReader& r)
@@ -387,7 +453,7 @@ std::vector<ResultDoc> convert_results(TableReader& r)
     FileContext& ctx = r.ctx();
     std::vector<ResultDoc> out;
     for (const auto& [tab, tpos] : r.tables("results", Need::optional)) {
-        TableReader rr(ctx, *tab, tpos, "results entry", {{"name", "tên kết quả"}, {"code", "mã kết quả"}});
+        TableReader rr(ctx, *tab, tpos, Table::results, {{"name", "tên kết quả"}, {"code", "mã kết quả"}});
         ResultDoc res;
         res.pos = tpos;
         res.name = rr.text("name", Need::required);
@@ -405,9 +471,9 @@ std::vector<Channel> convert_channels(TableReader& r)
     const auto channels = r.tables("channels", Need::required);
     if (r.node("channels") && channels.empty() && r.node("channels")->is_array())
         ctx.sink.report(Rule::missing_key, pos_of(*r.node("channels")),
-                        "a procedure needs at least one channels entry (cách thức thực hiện)");
+                        tr("a procedure needs at least one channels entry (cách thức thực hiện)"));
     for (const auto& [tab, tpos] : channels) {
-        TableReader rc(ctx, *tab, tpos, "channels entry",
+        TableReader rc(ctx, *tab, tpos, Table::channels,
                        {{"kind", "hình thức nộp"}, {"time", "thời hạn giải quyết"}, {"fee", "phí, lệ phí"},
                         {"currency", ""}, {"fee_note", ""}, {"case", "trường hợp"}, {"note", "mô tả"}});
         Channel c;
@@ -420,8 +486,9 @@ std::vector<Channel> convert_channels(TableReader& r)
         c.fee = read_fee(rc, "fee", c.fee_pos);
         c.currency = rc.text("currency", Need::optional);
         if (c.currency.present && !is_known_currency(c.currency.value))
+            // TRANSLATORS: {0} is a currency as written, e.g. VNĐ
             ctx.sink.report(Rule::unknown_currency, c.currency.pos,
-                            "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
+                            tr("currency \"{0}\" is not a known ISO 4217 code (VND, USD, EUR, ...)", c.currency.value));
         c.fee_note = rc.text("fee_note", Need::optional);
         c.case_name = rc.text("case", Need::optional);
         c.note = rc.text("note", Need::optional);
@@ -437,7 +504,7 @@ std::vector<DossierItem> convert_dossier(TableReader& r, const Text& conditions)
     std::vector<DossierItem> out;
     const toml::node* dossier_node = r.node("dossier");
     for (const auto& [tab, tpos] : r.tables("dossier", Need::required)) {
-        TableReader rd(ctx, *tab, tpos, "dossier entry",
+        TableReader rd(ctx, *tab, tpos, Table::dossier,
                        {{"name", "tên giấy tờ"}, {"form", "mẫu đơn, tờ khai"}, {"originals", "số bản chính"},
                         {"copies", "số bản sao"}, {"case", "trường hợp"}, {"present_only", "giấy tờ xuất trình"}});
         DossierItem d;
@@ -447,8 +514,9 @@ std::vector<DossierItem> convert_dossier(TableReader& r, const Text& conditions)
         for (auto [key, slot] : {std::pair{"originals", &d.originals}, std::pair{"copies", &d.copies}}) {
             if (auto v = rd.integer(key)) {
                 if (*v < 0)
+                    // TRANSLATORS: {0} is originals or copies (số bản chính, số bản sao), {1} a number
                     ctx.sink.report(Rule::bad_value, pos_of(*rd.node(key)),
-                                    "'" + std::string(key) + "' is " + std::to_string(*v) + "; a count cannot be negative");
+                                    tr("'{0}' is {1}; a count cannot be negative", key, std::to_string(*v)));
                 else
                     *slot = *v;
             }
@@ -460,7 +528,8 @@ std::vector<DossierItem> convert_dossier(TableReader& r, const Text& conditions)
     if (dossier_node && dossier_node->is_array() && dossier_node->as_array()->empty() &&
         trim(conditions.value).empty())
         ctx.sink.report(Rule::empty_dossier, pos_of(*dossier_node),
-                        "dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is needed");
+                        tr("dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is "
+                           "needed"));
     return out;
 }
 
@@ -471,7 +540,7 @@ std::vector<LegalBasis> convert_legal_basis(TableReader& r)
     std::vector<LegalBasis> out;
     const toml::node* basis_node = r.node("legal_basis");
     for (const auto& [tab, tpos] : r.tables("legal_basis", Need::required)) {
-        TableReader rl(ctx, *tab, tpos, "legal_basis entry",
+        TableReader rl(ctx, *tab, tpos, Table::legal_basis,
                        {{"number", "số ký hiệu"}, {"title", "trích yếu"}, {"issued", "ngày ban hành"},
                         {"issuer", "cơ quan ban hành"}});
         LegalBasis b;
@@ -481,12 +550,13 @@ std::vector<LegalBasis> convert_legal_basis(TableReader& r)
             rl.missing("number");
         else if (trim(b.number.value).empty())
             ctx.sink.report(Rule::no_legal_number, b.number.pos,
-                            "legal basis has no số ký hiệu; it cannot be traced (write the number when the "
-                            "document has one)");
+                            tr("legal basis has no số ký hiệu; it cannot be traced (write the number when the "
+                               "document has one)"));
         else if (!parse_legal_number(b.number.value))
+            // TRANSLATORS: {0} is a số ký hiệu as written
             ctx.sink.report(Rule::bad_legal_number, b.number.pos,
-                            "\"" + b.number.value +
-                                "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND",
+                            tr("\"{0}\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP or 280/QĐ-UBND",
+                               b.number.value),
                             spaced_number_fix(b.number));
         b.title = rl.text("title", Need::required);
         b.issued = rl.date("issued", Need::optional);
@@ -495,13 +565,13 @@ std::vector<LegalBasis> convert_legal_basis(TableReader& r)
     }
     if (basis_node && basis_node->is_array() && basis_node->as_array()->empty())
         ctx.sink.report(Rule::missing_key, pos_of(*basis_node),
-                        "a procedure needs at least one legal_basis entry (căn cứ pháp lý)");
+                        tr("a procedure needs at least one legal_basis entry (căn cứ pháp lý)"));
     return out;
 }
 
 Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abolished)
 {
-    TableReader r(ctx, t, pos, "procedure",
+    TableReader r(ctx, t, pos, Table::procedure,
                   {{"code", "mã thủ tục"}, {"name", "tên thủ tục"}, {"field", "lĩnh vực"},
                    {"levels", "cấp thực hiện"}, {"kind", "loại thủ tục"}, {"subjects", "đối tượng thực hiện"},
                    {"agency", "cơ quan thực hiện"}, {"authority", "cơ quan có thẩm quyền"},
@@ -524,9 +594,11 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
     p.levels = r.texts("levels", Need::required);
     for (const auto& l : p.levels)
         if (!one_of(l.value, {"bộ", "tỉnh", "huyện", "xã", "khác"}))
+            // TRANSLATORS: {0} is a cấp thực hiện as written; the values allowed are TOML strings to type as such
             ctx.sink.report(Rule::bad_level, l.pos,
-                            "cấp thực hiện \"" + l.value +
-                                "\" is not a level; expected one of \"bộ\", \"tỉnh\", \"huyện\", \"xã\", \"khác\"");
+                            tr("cấp thực hiện \"{0}\" is not a level; expected one of \"bộ\", \"tỉnh\", "
+                               "\"huyện\", \"xã\", \"khác\"",
+                               l.value));
     p.kind = r.text("kind", Need::optional);
     p.subjects = r.texts("subjects", Need::optional);
     p.agency = r.text("agency", Need::required);
@@ -554,7 +626,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
 
 CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "[catalog]",
+    TableReader r(ctx, t, pos, Table::catalog,
                   {{"id", ""}, {"name", "tên bộ thủ tục"}, {"authority", "cơ quan công bố"},
                    {"authority_kind", ""}, {"agency_id", "mã định danh cơ quan"}, {"place", "địa danh"},
                    {"hours_per_day", "giờ làm việc mỗi ngày"}, {"hour_value", "chi phí một giờ"},
@@ -565,7 +637,7 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
     if (c.id.present && !c.id.value.empty() &&
         c.id.value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
         ctx.sink.report(Rule::bad_value, c.id.pos,
-                        "catalog id \"" + c.id.value + "\" may hold only a-z, 0-9 and '-'");
+                        tr("catalog id \"{0}\" may hold only a-z, 0-9 and '-'", c.id.value));
     c.name = r.text("name", Need::required);
     c.authority = r.text("authority", Need::required);
     c.authority_kind = r.text("authority_kind", Need::required);
@@ -576,13 +648,13 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
     if (auto h = r.integer("hours_per_day")) {
         if (*h < 1 || *h > 24)
             ctx.sink.report(Rule::bad_value, pos_of(*r.node("hours_per_day")),
-                            "hours_per_day is " + std::to_string(*h) + "; expected 1 to 24");
+                            tr("hours_per_day is {0}; expected 1 to 24", std::to_string(*h)));
         else
             c.hours_per_day = static_cast<int>(*h);
     }
     if (auto v = r.integer("hour_value")) {
         if (*v < 0)
-            ctx.sink.report(Rule::bad_value, pos_of(*r.node("hour_value")), "hour_value cannot be negative");
+            ctx.sink.report(Rule::bad_value, pos_of(*r.node("hour_value")), tr("hour_value cannot be negative"));
         else
             c.hour_value = *v;
     }
@@ -592,7 +664,7 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
 
 LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "legal document",
+    TableReader r(ctx, t, pos, Table::legal_document,
                   {{"number", "số ký hiệu"}, {"kind", "loại văn bản"}, {"title", "trích yếu"},
                    {"issued", "ngày ban hành"}, {"issuer", "cơ quan ban hành"}, {"amends", "văn bản được sửa đổi"},
                    {"amends_procedures", "thủ tục được sửa đổi"}, {"abolishes_procedures", "thủ tục bị bãi bỏ"}});
@@ -600,8 +672,9 @@ LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
     d.pos = pos;
     d.number = r.text("number", Need::required);
     if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
+        // TRANSLATORS: {0} is a số ký hiệu as written
         ctx.sink.report(Rule::bad_legal_number, d.number.pos,
-                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP",
+                        tr("\"{0}\" is not a số ký hiệu; expected for example 123/2015/NĐ-CP", d.number.value),
                         spaced_number_fix(d.number));
     d.kind = r.text("kind", Need::optional);
     d.title = r.text("title", Need::optional);
@@ -610,7 +683,8 @@ LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
     d.amends = r.texts("amends", Need::optional);
     for (const auto& a : d.amends)
         if (!a.value.empty() && !parse_legal_number(a.value))
-            ctx.sink.report(Rule::bad_legal_number, a.pos, "\"" + a.value + "\" is not a số ký hiệu",
+            // TRANSLATORS: {0} is a số ký hiệu as written
+            ctx.sink.report(Rule::bad_legal_number, a.pos, tr("\"{0}\" is not a số ký hiệu", a.value),
                             spaced_number_fix(a));
     d.amends_procedures = r.texts("amends_procedures", Need::optional);
     d.abolishes_procedures = r.texts("abolishes_procedures", Need::optional);
@@ -621,7 +695,7 @@ LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
 
 FieldInfo convert_field(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "field",
+    TableReader r(ctx, t, pos, Table::field,
                   {{"name", "lĩnh vực"}, {"department", "cơ quan chuyên môn quản lý"}, {"ministry", "bộ quản lý"}});
     FieldInfo f;
     f.pos = pos;
@@ -633,7 +707,7 @@ FieldInfo convert_field(FileContext& ctx, toml::table& t, Pos pos)
 
 Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "unit", {{"id", ""}, {"name", "tên đơn vị"}, {"parent", "đơn vị cấp trên"}});
+    TableReader r(ctx, t, pos, Table::unit, {{"id", ""}, {"name", "tên đơn vị"}, {"parent", "đơn vị cấp trên"}});
     Unit u;
     u.pos = pos;
     u.id = r.text("id", Need::required);
@@ -644,7 +718,7 @@ Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
 
 Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "process",
+    TableReader r(ctx, t, pos, Table::process,
                   {{"procedure", "mã thủ tục"}, {"channel", "cách thức thực hiện"}, {"steps", "các bước"}});
     Process p;
     p.pos = pos;
@@ -653,7 +727,7 @@ Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
     p.channel = r.text("channel", Need::optional);
     if (p.channel.present && !one_of(p.channel.value, channel_kinds)) r.bad_value(p.channel, "channel", channel_kinds);
     for (const auto& [tab, tpos] : r.tables("steps", Need::required)) {
-        TableReader rs(ctx, *tab, tpos, "process step",
+        TableReader rs(ctx, *tab, tpos, Table::process_step,
                        {{"unit", "đơn vị thực hiện"}, {"task", "nội dung công việc"}, {"time", "thời gian"},
                         {"counted", ""}, {"output", "kết quả"}});
         ProcessStep s;
@@ -671,7 +745,7 @@ Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
 
 Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "plan",
+    TableReader r(ctx, t, pos, Table::plan,
                   {{"id", ""}, {"procedure", "mã thủ tục"}, {"dossiers_per_year", "số hồ sơ/năm"},
                    {"reason", "lý do"}, {"recommendation", "kiến nghị thực thi"}, {"changes", "nội dung"}});
     Plan p;
@@ -681,7 +755,8 @@ Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
     check_code(r, p.procedure);
     if (auto n = r.integer("dossiers_per_year")) {
         if (*n < 0)
-            ctx.sink.report(Rule::bad_value, pos_of(*r.node("dossiers_per_year")), "dossiers_per_year cannot be negative");
+            ctx.sink.report(Rule::bad_value, pos_of(*r.node("dossiers_per_year")),
+                            tr("dossiers_per_year cannot be negative"));
         else
             p.dossiers_per_year = *n;
     }
@@ -690,7 +765,7 @@ Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
     static const std::vector<std::string_view> kinds = {"remove-dossier", "set-time", "set-fee",
                                                                       "add-channel", "abolish"};
     for (const auto& [tab, tpos] : r.tables("changes", Need::required)) {
-        TableReader rc(ctx, *tab, tpos, "plan change",
+        TableReader rc(ctx, *tab, tpos, Table::plan_change,
                        {{"kind", ""}, {"item", "thành phần hồ sơ"}, {"channel", "cách thức"}, {"time", "thời hạn"},
                         {"fee", "phí, lệ phí"}, {"currency", ""}});
         PlanChange c;
@@ -711,7 +786,7 @@ Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
         c.currency = rc.text("currency", Need::optional);
         if (c.currency.present && !is_known_currency(c.currency.value))
             ctx.sink.report(Rule::unknown_currency, c.currency.pos,
-                            "currency \"" + c.currency.value + "\" is not a known ISO 4217 code (VND, USD, EUR, ...)");
+                            tr("currency \"{0}\" is not a known ISO 4217 code (VND, USD, EUR, ...)", c.currency.value));
         p.changes.push_back(std::move(c));
     }
     return p;
@@ -726,7 +801,7 @@ std::vector<Text> read_codes(TableReader& r, std::string_view key)
 
 Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
 {
-    TableReader r(ctx, t, pos, "decision",
+    TableReader r(ctx, t, pos, Table::decision,
                   {{"number", "số ký hiệu"}, {"date", "ngày ký"}, {"title", "trích yếu"},
                    {"effective", "ngày có hiệu lực"}, {"signer", "người ký"}, {"signer_title", "chức vụ"},
                    {"sign_mode", "thẩm quyền ký"}, {"basis", "căn cứ"}, {"new", "mới ban hành"},
@@ -736,8 +811,9 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
     d.pos = pos;
     d.number = r.text("number", Need::required);
     if (d.number.present && !d.number.value.empty() && !parse_legal_number(d.number.value))
+        // TRANSLATORS: {0} is a số ký hiệu as written
         ctx.sink.report(Rule::bad_legal_number, d.number.pos,
-                        "\"" + d.number.value + "\" is not a số ký hiệu; expected for example 280/QĐ-UBND",
+                        tr("\"{0}\" is not a số ký hiệu; expected for example 280/QĐ-UBND", d.number.value),
                         spaced_number_fix(d.number));
     d.date = r.date("date", Need::required);
     d.title = r.text("title", Need::required);
@@ -746,15 +822,16 @@ Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
     d.signer_title = r.text("signer_title", Need::optional);
     d.sign_mode = r.text("sign_mode", Need::optional);
     if (d.sign_mode.present && !is_sign_mode(d.sign_mode.value))
+        // TRANSLATORS: {0} is a sign_mode as written; TM., KT., Q., TL., TUQ. are the marks of who signs
         ctx.sink.report(Rule::bad_value, d.sign_mode.pos,
-                        "sign_mode \"" + d.sign_mode.value + "\" must start with TM., KT., Q., TL. or TUQ.");
+                        tr("sign_mode \"{0}\" must start with TM., KT., Q., TL. or TUQ.", d.sign_mode.value));
     d.basis = r.texts("basis", Need::optional);
     d.new_codes = read_codes(r, "new");
     d.amended = read_codes(r, "amended");
     d.abolished = read_codes(r, "abolished");
     d.processes = read_codes(r, "processes");
     for (const auto& [tab, tpos] : r.tables("replaced", Need::optional)) {
-        TableReader rr(ctx, *tab, tpos, "replaced entry", {{"old", "thủ tục bị thay thế"}, {"new", "thủ tục thay thế"}});
+        TableReader rr(ctx, *tab, tpos, Table::replaced, {{"old", "thủ tục bị thay thế"}, {"new", "thủ tục thay thế"}});
         Replacement rep;
         rep.pos = tpos;
         rep.old_code = rr.text("old", Need::required);
@@ -801,16 +878,17 @@ std::string syntax_message(std::string_view description, const std::string& line
 {
     const bool at_end_of_line = code_points(line) < p.column;
     if (description.find("unescaped control characters") != std::string_view::npos && at_end_of_line)
-        return "the string is not closed: a closing quote (\") is missing at the end of this line";
+        return tr("the string is not closed: a closing quote (\") is missing at the end of this line");
     constexpr std::string_view prefix = "Error while parsing ";
     if (description.starts_with(prefix)) {
         description.remove_prefix(prefix.size());
         const std::size_t colon = description.find(": ");
         if (colon != std::string_view::npos)
-            return "invalid TOML (" + std::string(description.substr(0, colon)) + "): " +
-                   std::string(description.substr(colon + 2));
+            // TRANSLATORS: {0} is what was being read ("boolean"), {1} the parser's words (toml++, in English)
+            return tr("invalid TOML ({0}): {1}", description.substr(0, colon), description.substr(colon + 2));
     }
-    return "invalid TOML: " + std::string(description);
+    // TRANSLATORS: {0} is the parser's words (toml++, in English)
+    return tr("invalid TOML: {0}", description);
 }
 
 template <class F>
@@ -826,7 +904,7 @@ void read_catalog_table(FileContext& ctx, TableReader& r, toml::table& root, Fil
         if (auto* t = n->as_table())
             out.info = convert_catalog_info(ctx, *t, pos_of(*n));
         else
-            r.type_error("catalog", *n, "a table ([catalog])");
+            r.type_error("catalog", *n, tr("a table ([catalog])"));
     } else {
         r.missing("catalog");
     }
@@ -840,7 +918,7 @@ void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
         out.procedures.push_back(convert_procedure(ctx, root, Pos{1, 1}, false));
         return;
     }
-    TableReader r(ctx, root, Pos{1, 1}, "the catalog file",
+    TableReader r(ctx, root, Pos{1, 1}, Table::catalog_file,
                   {{"catalog", ""}, {"procedure", ""}, {"abolished", ""}, {"process", ""}, {"plan", ""},
                    {"decision", ""}, {"unit", ""}, {"legal_document", ""}, {"field", ""}});
     read_catalog_table(ctx, r, root, out);
@@ -866,20 +944,20 @@ void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::
     switch (kind) {
     case FileKind::single: convert_single(ctx, root, out); return;
     case FileKind::catalog: {
-        TableReader r(ctx, root, top, "catalog.toml", {{"catalog", ""}, {"field", "lĩnh vực"}});
+        TableReader r(ctx, root, top, Table::catalog_toml, {{"catalog", ""}, {"field", "lĩnh vực"}});
         read_catalog_table(ctx, r, root, out);
         each_table(r, "field", [&](toml::table& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
         return;
     }
     case FileKind::legal: {
-        TableReader r(ctx, root, top, "legal.toml", {{"document", "văn bản"}});
+        TableReader r(ctx, root, top, Table::legal_toml, {{"document", "văn bản"}});
         each_table(r, "document", [&](toml::table& t, Pos p) {
             out.legal_documents.push_back(convert_legal_document(ctx, t, p));
         });
         return;
     }
     case FileKind::units: {
-        TableReader r(ctx, root, top, "units.toml", {{"unit", "đơn vị"}});
+        TableReader r(ctx, root, top, Table::units_toml, {{"unit", "đơn vị"}});
         each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
         return;
     }
@@ -888,9 +966,10 @@ void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::
         Procedure p = convert_procedure(ctx, root, top, kind == FileKind::abolished);
         const std::string stem = path.stem().string();
         if (p.code.present && !p.code.value.empty() && stem != p.code.value)
+            // TRANSLATORS: {0} is the file's name, {1} the procedure code written in it
             ctx.sink.report(Rule::file_name, p.code.pos,
-                            "file name \"" + path.filename().string() + "\" does not match code \"" + p.code.value +
-                                "\"; name the file " + p.code.value + ".toml");
+                            tr("file name \"{0}\" does not match code \"{1}\"; name the file {1}.toml",
+                               path.filename().string(), p.code.value));
         (kind == FileKind::abolished ? out.abolished : out.procedures).push_back(std::move(p));
         return;
     }
@@ -911,7 +990,7 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
         // toml++ rejects invalid UTF-8 too; say so in our words, at the first
         // bad byte (checked only here: a valid file does not pay for it).
         if (auto bad = find_invalid_utf8(text)) {
-            ctx.sink.report(Rule::invalid_utf8, *bad, "invalid UTF-8 byte; the file must be saved as UTF-8");
+            ctx.sink.report(Rule::invalid_utf8, *bad, tr("invalid UTF-8 byte; the file must be saved as UTF-8"));
             out.diagnostics = std::move(ctx.sink.diagnostics());
             return out;
         }
@@ -999,7 +1078,7 @@ std::vector<CatalogFile> discover(const std::shared_ptr<const FileSource>& sourc
             // or a device never opened; the finding names it without reading it.
             if (e.type == EntryType::symlink && (toml || e.link_to_directory)) {
                 diags.push_back({display_path(shown, rel), Pos{}, Severity::error, Rule::io_error,
-                                 "not read: it is a symbolic link, and a catalog's files are read only as regular files", {}, {}});
+                                 refusal_message(ReadRefusal::symlink), {}, {}});
                 return true;
             }
             if (!toml) return true;
@@ -1015,8 +1094,8 @@ std::vector<CatalogFile> discover(const std::shared_ptr<const FileSource>& sourc
                                              [&](const auto& f) { return top == f.first; });
             if (folder == std::end(folders)) {
                 diags.push_back({display_path(shown, rel), Pos{}, Severity::warning, Rule::unknown_file,
-                                 "this TOML file is outside procedures/, abolished/, processes/, plans/ and decisions/ "
-                                 "and is not read",
+                                 tr("this TOML file is outside procedures/, abolished/, processes/, plans/ and "
+                                    "decisions/ and is not read"),
                                  {}, {}});
                 return true;
             }
@@ -1026,7 +1105,7 @@ std::vector<CatalogFile> discover(const std::shared_ptr<const FileSource>& sourc
         ".tthc", error);
     if (!has_catalog)
         diags.push_back({display_path(shown, "catalog.toml"), Pos{}, Severity::error, Rule::missing_file,
-                         "no catalog.toml: a catalog directory needs one with a [catalog] table", {}, {}});
+                         tr("no catalog.toml: a catalog directory needs one with a [catalog] table"), {}, {}});
     if (!error.empty()) diags.push_back({display_path(shown, ""), Pos{}, Severity::error, Rule::io_error, error, {}, {}});
     std::sort(jobs.begin(), jobs.end(), [](const CatalogFile& a, const CatalogFile& b) { return a.display < b.display; });
     return jobs;
@@ -1067,7 +1146,7 @@ std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector
 {
     const std::shared_ptr<const FileSource> source = open_source(path);
     switch (source->root_type()) {
-    case EntryType::missing: throw Error("cannot read '" + path + "': no such file or directory");
+    case EntryType::missing: throw Error(tr("cannot read '{0}': no such file or directory", path));
     case EntryType::regular: {
         const std::string in_source = source->path_of("");
         const std::string shown = source->local() ? fs::path(path).lexically_normal().generic_string() : source->display();
@@ -1076,7 +1155,7 @@ std::vector<CatalogFile> list_catalog_files(const std::string& path, std::vector
     case EntryType::directory:
         if (source->local()) refuse_if_interrupted(path);
         return discover(source, diags, enter);
-    default: throw Error("cannot read '" + path + "': neither a file nor a directory");
+    default: throw Error(tr("cannot read '{0}': neither a file nor a directory", path));
     }
 }
 

@@ -6,6 +6,7 @@
 #include "catalog/catalog_writer.hpp"
 #include "catalog/model.hpp"
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -28,11 +29,15 @@ std::string fill(std::string_view tmpl, const std::vector<std::pair<std::string_
 
 void check_line(const std::string& value, const std::string& option)
 {
-    if (find_invalid_utf8(value)) throw Error(option + " is not valid UTF-8");
+    // TRANSLATORS: {0} is an option, e.g. --authority
+    if (find_invalid_utf8(value)) throw Error(tr("{0} is not valid UTF-8", option));
     for (unsigned char ch : value)
         if (ch < 0x20 || ch == 0x7f)
-            throw Error(option + " holds a control character (a line break or a tab?)", "give it on one line");
-    if (trim(value) != value) throw Error(option + " \"" + value + "\" begins or ends with a space");
+            // TRANSLATORS: {0} is an option, e.g. --authority
+            throw Error(tr("{0} holds a control character (a line break or a tab?)", option),
+                        tr("give it on one line"));
+    // TRANSLATORS: {0} is an option, e.g. --authority, {1} its value
+    if (trim(value) != value) throw Error(tr("{0} \"{1}\" begins or ends with a space", option, value));
 }
 
 constexpr std::string_view ubnd = "Ủy ban nhân dân ";
@@ -256,13 +261,15 @@ std::string units_toml(const NewCatalog& c)
 
 NewCatalog complete_new_catalog(NewCatalog c)
 {
-    if (c.id.empty()) throw Error("--id is empty", "give a short identifier such as ha-noi");
+    if (c.id.empty()) throw Error(tr("--id is empty"), tr("give a short identifier such as ha-noi"));
     if (c.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
-        throw Error("--id \"" + c.id + "\" may hold only a-z, 0-9 and '-'", "for example ha-noi or bo-tu-phap");
+        throw Error(tr("--id \"{0}\" may hold only a-z, 0-9 and '-'", c.id), tr("for example ha-noi or bo-tu-phap"));
     if (c.kind != "province" && c.kind != "ministry")
-        throw Error("--kind \"" + c.kind + "\" is neither province nor ministry");
+        // TRANSLATORS: province and ministry are the values of --kind: keep them
+        throw Error(tr("--kind \"{0}\" is neither province nor ministry", c.kind));
     check_line(c.authority, "--authority");
-    if (c.authority.empty()) throw Error("--authority is empty", "give the announcing body, e.g. \"Bộ Tư pháp\"");
+    if (c.authority.empty())
+        throw Error(tr("--authority is empty"), tr("give the announcing body, e.g. \"Bộ Tư pháp\""));
     c.authority = to_nfc(c.authority);
     for (const auto& [value, option] : {std::pair<std::string*, const char*>{&c.name, "--name"},
                                          std::pair<std::string*, const char*>{&c.place, "--place"},
@@ -276,8 +283,9 @@ NewCatalog complete_new_catalog(NewCatalog c)
         if (value->empty() || value->front() == '-' ||
             value->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~:/@+-") !=
                 std::string::npos)
-            throw Error(std::string(option) + " \"" + *value + "\" is not a git URL or revision",
-                        "it may hold only letters, digits and . _ ~ : / @ + -");
+            // TRANSLATORS: {0} is --tthc-source or --tthc-rev, {1} its value
+            throw Error(tr("{0} \"{1}\" is not a git URL or revision", option, *value),
+                        tr("it may hold only letters, digits and . _ ~ : / @ + -"));
 
     const std::string_view authority = c.authority;
     const bool committee = starts_with(authority, ubnd);
@@ -297,8 +305,8 @@ NewCatalog complete_new_catalog(NewCatalog c)
             for (std::string_view unit : {"tỉnh ", "thành phố "})
                 if (starts_with(region, unit)) c.place = std::string(region.substr(unit.size()));
             if (c.place.empty())
-                throw Error("cannot tell the place (địa danh) from --authority \"" + c.authority + "\"",
-                            "give --place, e.g. --place \"Bắc Ninh\"");
+                throw Error(tr("cannot tell the place (địa danh) from --authority \"{0}\"", c.authority),
+                            tr("give --place, e.g. --place \"Bắc Ninh\""));
         }
     }
     return c;

@@ -4,6 +4,7 @@
 
 #include "core/values.hpp"
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 #include "util/transliterate.hpp"
 #include "util/unicode.hpp"
 
@@ -178,7 +179,7 @@ std::optional<SearchHit> match_procedure(const Procedure& p, std::string_view qu
 std::vector<SearchHit> search_catalog(const Catalog& catalog, std::string_view query)
 {
     const std::vector<std::string> words = search_words(query);
-    if (words.empty()) throw Error("the search text '" + std::string(query) + "' has no letter or digit");
+    if (words.empty()) throw Error(tr("the search text '{0}' has no letter or digit", query));
     std::string phrase;
     for (const auto& w : words) phrase += (phrase.empty() ? "" : " ") + w;
     std::vector<SearchHit> hits;

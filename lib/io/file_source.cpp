@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -60,7 +61,7 @@ public:
             e.link_to_directory = e.type == EntryType::symlink && fs::is_directory(it->path(), type_ec);
             if (!visit(e) && e.type == EntryType::directory) it.disable_recursion_pending();
         }
-        if (ec) error = "cannot list the directory: " + ec.message();
+        if (ec) error = tr("cannot list the directory: {0}", ec.message());
         return !ec;
     }
 
@@ -103,8 +104,7 @@ std::shared_ptr<const FileSource> open_source(const std::string& argument)
 void refuse_revision(const std::string& argument, const std::string& what)
 {
     if (names_revision(argument))
-        throw Error("'" + argument + "' is a revision of a git repository, which tthc never writes",
-                    what);
+        throw Error(tr("'{0}' is a revision of a git repository, which tthc never writes", argument), what);
 }
 
 }  // namespace tthc

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -55,17 +56,18 @@ std::string write_temp(const std::string& path, std::string_view content)
 {
     const std::string tmp = temp_beside(path);
     const int fd = open_retry(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw Error("cannot write '" + path + "': " + std::strerror(errno));
+    // TRANSLATORS: {0} is a file, {1} the system's reason (strerror)
+    if (fd < 0) throw Error(tr("cannot write '{0}': {1}", path, std::strerror(errno)));
     if (!write_all(fd, content) || !fsync_retry(fd)) {
         const int e = errno;
         ::close(fd);
         ::unlink(tmp.c_str());
-        throw Error("cannot write '" + path + "': " + std::strerror(e));
+        throw Error(tr("cannot write '{0}': {1}", path, std::strerror(e)));
     }
     if (::close(fd) != 0) {
         const int e = errno;
         ::unlink(tmp.c_str());
-        throw Error("cannot write '" + path + "': " + std::strerror(e));
+        throw Error(tr("cannot write '{0}': {1}", path, std::strerror(e)));
     }
     return tmp;
 }
@@ -83,7 +85,7 @@ void sync_file_system(const fs::path& dir)
     if (fd < 0 || ::syncfs(fd) != 0) {
         const int e = errno;
         if (fd >= 0) ::close(fd);
-        throw Error("cannot sync '" + dir.generic_string() + "': " + std::strerror(e));
+        throw Error(tr("cannot sync '{0}': {1}", dir.generic_string(), std::strerror(e)));
     }
     ::close(fd);
 }
@@ -113,7 +115,7 @@ void sync_directory(const std::string& dir)
     if (fd < 0 || !fsync_retry(fd)) {
         const int e = errno;
         if (fd >= 0) ::close(fd);
-        throw Error("cannot sync the directory '" + dir + "': " + std::strerror(e));
+        throw Error(tr("cannot sync the directory '{0}': {1}", dir, std::strerror(e)));
     }
     ::close(fd);
 }
@@ -124,7 +126,7 @@ void write_file_atomic(const std::string& path, std::string_view content)
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int e = errno;
         ::unlink(tmp.c_str());
-        throw Error("cannot write '" + path + "': " + std::strerror(e));
+        throw Error(tr("cannot write '{0}': {1}", path, std::strerror(e)));
     }
     sync_directory(parent_of(path));
 }
@@ -136,8 +138,8 @@ void write_file_new(const std::string& path, std::string_view content)
     if (::link(tmp.c_str(), path.c_str()) != 0) {
         const int e = errno;
         ::unlink(tmp.c_str());
-        if (e == EEXIST) throw Error("'" + path + "' already exists; it is never overwritten");
-        throw Error("cannot write '" + path + "': " + std::strerror(e));
+        if (e == EEXIST) throw Error(tr("'{0}' already exists; it is never overwritten", path));
+        throw Error(tr("cannot write '{0}': {1}", path, std::strerror(e)));
     }
     ::unlink(tmp.c_str());
     sync_directory(parent_of(path));
@@ -145,7 +147,7 @@ void write_file_new(const std::string& path, std::string_view content)
 
 void write_staged_file(const fs::path& path, std::string_view content)
 {
-    auto fail = [&](int e) { return Error("cannot write '" + path.generic_string() + "': " + std::strerror(e)); };
+    auto fail = [&](int e) { return Error(tr("cannot write '{0}': {1}", path.generic_string(), std::strerror(e))); };
     const int fd = open_retry(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw fail(errno);
     if (!write_all(fd, content)) {
@@ -232,7 +234,7 @@ std::string read_regular_file(const std::string& path)
 {
     std::string out;
     ReadRefusal why;
-    if (!try_read_regular_file(path, out, why)) throw Error("'" + path + "': " + refusal_message(why));
+    if (!try_read_regular_file(path, out, why)) throw Error(tr("'{0}': {1}", path, refusal_message(why)));
     return out;
 }
 
@@ -240,11 +242,12 @@ std::string refusal_message(ReadRefusal why)
 {
     switch (why) {
     case ReadRefusal::none: break;
-    case ReadRefusal::cannot_open: return "cannot read the file";
-    case ReadRefusal::symlink: return "not read: it is a symbolic link, and a catalog's files are read only as regular files";
+    case ReadRefusal::cannot_open: return tr("cannot read the file");
+    case ReadRefusal::symlink:
+        return tr("not read: it is a symbolic link, and a catalog's files are read only as regular files");
     case ReadRefusal::not_regular:
-        return "not read: it is not a regular file (a device, a FIFO or a socket), and a catalog's files are read only as "
-               "regular files";
+        return tr("not read: it is not a regular file (a device, a FIFO or a socket), and a catalog's files are read "
+                  "only as regular files");
     }
     return {};
 }
@@ -252,7 +255,7 @@ std::string refusal_message(ReadRefusal why)
 std::string read_file(const std::string& path)
 {
     std::string out;
-    if (!try_read_file(path, out)) throw Error("cannot read '" + path + "': " + std::strerror(errno));
+    if (!try_read_file(path, out)) throw Error(tr("cannot read '{0}': {1}", path, std::strerror(errno)));
     return out;
 }
 
@@ -279,11 +282,11 @@ void StagingDir::check_target(const std::string& out, bool force, std::string_vi
     std::error_code ec;
     const fs::path p = without_trailing_slash(out);
     if (!fs::exists(fs::symlink_status(p, ec))) return;
-    if (!force) throw Error("'" + out + "' already exists", "use --force to replace it, or choose another --out");
+    if (!force) throw Error(tr("'{0}' already exists", out), tr("use --force to replace it, or choose another --out"));
     if (!replaceable(p, marker))
-        throw Error("'" + out + "' exists and is not a directory holding " + std::string(marker) +
-                        ", so --force will not replace it",
-                    "remove it yourself, or choose another --out");
+        // TRANSLATORS: {0} is the output, {1} the file name that marks what tthc wrote there
+        throw Error(tr("'{0}' exists and is not a directory holding {1}, so --force will not replace it", out, marker),
+                    tr("remove it yourself, or choose another --out"));
 }
 
 StagingDir::StagingDir(const std::string& out, bool force, std::string_view marker)
@@ -301,7 +304,7 @@ StagingDir::StagingDir(const std::string& out, bool force, std::string_view mark
     if (ec) made_.clear();
     std::string tmpl = (parent / ("." + out_.filename().string() + ".tmp-XXXXXX")).string();
     if (!mkdtemp(tmpl.data()))
-        throw Error("cannot create a temporary directory beside '" + out + "': " + std::strerror(errno));
+        throw Error(tr("cannot create a temporary directory beside '{0}': {1}", out, std::strerror(errno)));
     tmp_ = tmpl;
 }
 
@@ -328,12 +331,12 @@ void StagingDir::commit()
         check_target(out_.string(), force_, marker_);
         aside = tmp_.string() + ".old";
         if (!rename_new(out_, aside))
-            throw Error("cannot move the old '" + out_.generic_string() + "' aside: " + std::strerror(errno));
+            throw Error(tr("cannot move the old '{0}' aside: {1}", out_.generic_string(), std::strerror(errno)));
     }
     if (!rename_new(tmp_, out_)) {
         const std::string why = std::strerror(errno);
         if (!aside.empty()) rename_new(aside, out_);
-        throw Error("cannot rename the finished output to '" + out_.generic_string() + "': " + why);
+        throw Error(tr("cannot rename the finished output to '{0}': {1}", out_.generic_string(), why));
     }
     committed_ = true;
     sync_directory(out_.has_parent_path() ? out_.parent_path().string() : ".");

@@ -12,6 +12,7 @@
 
 #include "io/file_source.hpp"
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -28,7 +29,7 @@ void init_libgit2()
 std::string last_git_error()
 {
     const git_error* e = git_error_last();
-    return e && e->message ? e->message : "unknown libgit2 error";
+    return e && e->message ? e->message : tr("unknown libgit2 error");
 }
 
 std::string raw_id(const git_oid* oid) { return std::string(reinterpret_cast<const char*>(oid->id), GIT_OID_RAWSZ); }
@@ -55,31 +56,34 @@ public:
         const fs::path start = discovery_start(fs::path(path));
         git_buf found = GIT_BUF_INIT;
         if (git_repository_discover(&found, start.c_str(), 0, nullptr) != 0)
-            throw Error("cannot read '" + display + "': " +
-                            (start == "." ? std::string("the current directory") : "'" + start.string() + "'") +
-                            " is not inside a git repository",
-                        "REV:PATH reads PATH at revision REV of the git repository around the current directory; "
-                        "run tthc inside the repository");
+            throw Error(start == "." ? tr("cannot read '{0}': the current directory is not inside a git repository",
+                                          display)
+                                     : tr("cannot read '{0}': '{1}' is not inside a git repository", display,
+                                          start.string()),
+                        tr("REV:PATH reads PATH at revision REV of the git repository around the current directory; "
+                           "run tthc inside the repository"));
         gitdir_ = found.ptr;
         git_buf_dispose(&found);
         git_repository* opened = nullptr;
         const int open_rc = git_repository_open(&opened, gitdir_.c_str());
         repo_.reset(opened);
         if (open_rc != 0)
-            throw Error("cannot read '" + display + "': cannot open the git repository " + gitdir_ + ": " +
-                        last_git_error());
+            // TRANSLATORS: {0} is REV:PATH as given, {1} the repository's .git, {2} libgit2's reason (English)
+            throw Error(tr("cannot read '{0}': cannot open the git repository {1}: {2}", display, gitdir_,
+                           last_git_error()));
         const char* workdir = git_repository_workdir(repo_.get());
 
         git_object* object = nullptr;
         if (git_revparse_single(&object, repo_.get(), rev.c_str()) != 0)
-            throw Error("cannot read '" + display + "': '" + rev + "' is not a revision of the repository",
-                        "REV is anything 'git rev-parse' accepts: HEAD~1, a branch, a tag, a commit id");
+            // TRANSLATORS: {0} is REV:PATH as given, {1} the REV
+            throw Error(tr("cannot read '{0}': '{1}' is not a revision of the repository", display, rev),
+                        tr("REV is anything 'git rev-parse' accepts: HEAD~1, a branch, a tag, a commit id"));
         git_object* peeled = nullptr;
         const int peel = git_object_peel(&peeled, object, GIT_OBJECT_TREE);
         git_object_free(object);
         if (peel != 0)
-            throw Error("cannot read '" + display + "': '" + rev + "' names neither a commit nor a tree",
-                        "REV is anything 'git rev-parse' accepts: HEAD~1, a branch, a tag, a commit id");
+            throw Error(tr("cannot read '{0}': '{1}' names neither a commit nor a tree", display, rev),
+                        tr("REV is anything 'git rev-parse' accepts: HEAD~1, a branch, a tag, a commit id"));
         tree_.reset(reinterpret_cast<git_tree*>(peeled));
 
         path_ = tree_path(path, from_cwd, workdir, display);
@@ -89,8 +93,9 @@ public:
         }
         git_tree_entry* entry = nullptr;
         if (git_tree_entry_bypath(&entry, tree_.get(), path_.c_str()) != 0)
-            throw Error("cannot read '" + display + "': there is no '" + path_ + "' at revision " + rev,
-                        "PATH is relative to the repository's root, as in git; ./PATH to the current directory");
+            // TRANSLATORS: {0} is REV:PATH as given, {1} the PATH, {2} the REV
+            throw Error(tr("cannot read '{0}': there is no '{1}' at revision {2}", display, path_, rev),
+                        tr("PATH is relative to the repository's root, as in git; ./PATH to the current directory"));
         switch (git_tree_entry_filemode(entry)) {
         case GIT_FILEMODE_TREE: {
             git_tree* sub = nullptr;
@@ -159,7 +164,7 @@ public:
                 return state.visit(state.entry) || state.entry.type != EntryType::directory ? 0 : 1;
             },
             &w);
-        if (rc != 0) error = "cannot list the tree: " + last_git_error();
+        if (rc != 0) error = tr("cannot list the tree: {0}", last_git_error());
         return rc == 0;
     }
 
@@ -198,22 +203,22 @@ private:
         fs::path rel = fs::path(path).lexically_normal();
         if (from_cwd) {
             if (!workdir)
-                throw Error("cannot read '" + display + "': a bare repository has no current directory inside it",
-                            "give PATH relative to the repository's root");
+                throw Error(tr("cannot read '{0}': a bare repository has no current directory inside it", display),
+                            tr("give PATH relative to the repository's root"));
             std::error_code ec;
             const fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
             const fs::path top = fs::weakly_canonical(fs::path(workdir), ec);
             rel = abs.lexically_relative(top);
             if (rel.empty() || *rel.begin() == "..")
-                throw Error("cannot read '" + display + "': '" + path + "' is outside the repository",
-                            "PATH must name a file or directory of the repository");
+                throw Error(tr("cannot read '{0}': '{1}' is outside the repository", display, path),
+                            tr("PATH must name a file or directory of the repository"));
         }
         std::string s = rel.generic_string();
         while (!s.empty() && s.back() == '/') s.pop_back();
         if (s == ".") s.clear();
         if (s.starts_with("../") || s == "..")
-            throw Error("cannot read '" + display + "': '" + path + "' is outside the repository",
-                        "PATH must name a file or directory of the repository");
+            throw Error(tr("cannot read '{0}': '{1}' is outside the repository", display, path),
+                        tr("PATH must name a file or directory of the repository"));
         return s;
     }
 

@@ -12,6 +12,7 @@
 #include "io/files.hpp"
 #include "io/lock.hpp"
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -86,13 +87,14 @@ struct Reader {
 
     [[noreturn]] void bad(const std::string& what) const
     {
-        throw Error("'" + where + "' is not a readable tthc journal (" + what + "); nothing was changed",
-                    "look at it, and restore the catalog from version control if it cannot be read");
+        // TRANSLATORS: {0} is the journal's path, {1} what is wrong with it (one of the reasons below)
+        throw Error(tr("'{0}' is not a readable tthc journal ({1}); nothing was changed", where, what),
+                    tr("look at it, and restore the catalog from version control if it cannot be read"));
     }
     std::string_view line()
     {
         const std::size_t nl = s.find('\n', at);
-        if (nl == std::string_view::npos) bad("it ends in the middle of a line");
+        if (nl == std::string_view::npos) bad(tr("it ends in the middle of a line"));
         const std::string_view l = s.substr(at, nl - at);
         at = nl + 1;
         return l;
@@ -102,19 +104,20 @@ struct Reader {
     {
         const std::string_view l = line();
         if (l.size() <= name.size() || l.substr(0, name.size()) != name || l[name.size()] != ' ')
-            bad("expected '" + std::string(name) + "'");
+            // TRANSLATORS: {0} is a word of the journal's format, e.g. pid
+            bad(tr("expected '{0}'", name));
         return l.substr(name.size() + 1);
     }
     long number(std::string_view name)
     {
         const std::string v(word(name));
-        if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 15) bad("bad number");
+        if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 15) bad(tr("bad number"));
         return std::stol(v);
     }
     std::string field(std::string_view name)
     {
         const auto n = static_cast<std::size_t>(number(name));
-        if (at + n + 1 > s.size() || s[at + n] != '\n') bad("a field is cut short");
+        if (at + n + 1 > s.size() || s[at + n] != '\n') bad(tr("a field is cut short"));
         std::string v(s.substr(at, n));
         at += n + 1;
         return v;
@@ -129,21 +132,21 @@ void do_step(const JournalStep& s)
 {
     switch (s.kind) {
     case JournalStep::mkdir:
-        if (::mkdir(s.path.c_str(), 0755) != 0 && errno != EEXIST) fail_errno("cannot create '" + s.path + "'");
+        if (::mkdir(s.path.c_str(), 0755) != 0 && errno != EEXIST) fail_errno(tr("cannot create '{0}'", s.path));
         sync_directory(parent_of(s.path));
         break;
     case JournalStep::create: write_file_new(s.path, s.new_bytes); break;
     case JournalStep::write: write_file_atomic(s.path, s.new_bytes); break;
     case JournalStep::move:
         if (!rename_no_replace(s.path, s.to)) {
-            if (errno == EEXIST) throw Error("'" + s.to + "' already exists; it is never overwritten");
-            fail_errno("cannot move '" + s.path + "' to '" + s.to + "'");
+            if (errno == EEXIST) throw Error(tr("'{0}' already exists; it is never overwritten", s.to));
+            fail_errno(tr("cannot move '{0}' to '{1}'", s.path, s.to));
         }
         sync_directory(parent_of(s.to));
         if (parent_of(s.to) != parent_of(s.path)) sync_directory(parent_of(s.path));
         break;
     case JournalStep::remove:
-        if (::unlink(s.path.c_str()) != 0) fail_errno("cannot remove '" + s.path + "'");
+        if (::unlink(s.path.c_str()) != 0) fail_errno(tr("cannot remove '{0}'", s.path));
         sync_directory(parent_of(s.path));
         break;
     }
@@ -167,7 +170,7 @@ bool undo_step(const JournalStep& s)
     switch (s.kind) {
     case JournalStep::mkdir:
         if (!fs::is_directory(fs::symlink_status(s.path))) return false;
-        if (::rmdir(s.path.c_str()) != 0) fail_errno("cannot remove the directory '" + s.path + "'");
+        if (::rmdir(s.path.c_str()) != 0) fail_errno(tr("cannot remove the directory '{0}'", s.path));
         sync_directory(parent_of(s.path));
         return true;
     case JournalStep::create:
@@ -180,14 +183,14 @@ bool undo_step(const JournalStep& s)
         }
         if (!exists(s.path)) return false;
         if (now != s.new_bytes)
-            throw Error("'" + s.path + "' changed after the interrupted change wrote it; it is left as it is");
-        if (::unlink(s.path.c_str()) != 0) fail_errno("cannot remove '" + s.path + "'");
+            throw Error(tr("'{0}' changed after the interrupted change wrote it; it is left as it is", s.path));
+        if (::unlink(s.path.c_str()) != 0) fail_errno(tr("cannot remove '{0}'", s.path));
         sync_directory(parent_of(s.path));
         return true;
     }
     case JournalStep::move:
         if (exists(s.path) || !exists(s.to)) return false;
-        if (!rename_no_replace(s.to, s.path)) fail_errno("cannot move '" + s.to + "' back to '" + s.path + "'");
+        if (!rename_no_replace(s.to, s.path)) fail_errno(tr("cannot move '{0}' back to '{1}'", s.to, s.path));
         sync_directory(parent_of(s.path));
         if (parent_of(s.to) != parent_of(s.path)) sync_directory(parent_of(s.to));
         return true;
@@ -199,15 +202,27 @@ bool undo_step(const JournalStep& s)
     return false;
 }
 
-// A step as recovery reports it: paths inside the catalog spelt from `shown_root`.
-std::string describe_step(const JournalStep& s, const std::string& root, std::string shown_root)
+// A step as recovery reports it, done or undone: paths inside the catalog
+// spelt from `shown_root`.
+std::string describe_step(const JournalStep& s, bool undone, const std::string& root, std::string shown_root)
 {
     while (shown_root.size() > 1 && shown_root.back() == '/') shown_root.pop_back();
     auto shown = [&](const std::string& p) {
         return p.compare(0, root.size() + 1, root + "/") == 0 ? shown_root + p.substr(root.size()) : p;
     };
-    if (s.kind == JournalStep::move) return "move " + shown(s.path) + " -> " + shown(s.to);
-    return std::string(kind_name(s.kind)) + " " + shown(s.path);
+    std::string step;
+    switch (s.kind) {
+    // TRANSLATORS: the steps of a change that recover reports: {0} is a path; mkdir, create ... say what was done
+    case JournalStep::mkdir: step = tr("mkdir {0}", shown(s.path)); break;
+    case JournalStep::create: step = tr("create {0}", shown(s.path)); break;
+    case JournalStep::write: step = tr("write {0}", shown(s.path)); break;
+    case JournalStep::move: step = tr("move {0} -> {1}", shown(s.path), shown(s.to)); break;
+    case JournalStep::remove: step = tr("remove {0}", shown(s.path)); break;
+    }
+    // TRANSLATORS: a step of an interrupted change that recover undid ("write ...")
+    if (undone) return tr("undone: {0}", step);
+    // TRANSLATORS: a step of an interrupted change that had been done and is kept ("write ...")
+    return tr("done: {0}", step);
 }
 
 // The temporary files a writer with `pid` may have left beside the targets.
@@ -222,7 +237,7 @@ void remove_temporaries(const Journal& j)
 void remove_journal_file(const std::string& root)
 {
     const std::string path = journal_path(root);
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail_errno("cannot remove '" + path + "'");
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail_errno(tr("cannot remove '{0}'", path));
     sync_directory(parent_of(path));
 }
 
@@ -257,11 +272,11 @@ std::string encode_journal(const Journal& j)
 Journal decode_journal(std::string_view bytes, const std::string& where)
 {
     Reader r{bytes, 0, where};
-    if (bytes.substr(0, 13) != "tthc-journal ") r.bad("it does not start with 'tthc-journal'");
-    if (bytes.substr(0, magic.size()) != magic) r.bad("a journal version this tthc does not know");
+    if (bytes.substr(0, 13) != "tthc-journal ") r.bad(tr("it does not start with 'tthc-journal'"));
+    if (bytes.substr(0, magic.size()) != magic) r.bad(tr("a journal version this tthc does not know"));
     const std::size_t sum_at = bytes.rfind("checksum fnv1a64 ");
     if (sum_at == std::string_view::npos || bytes.substr(sum_at) != "checksum fnv1a64 " + hex64(fnv1a64(bytes.substr(0, sum_at))) + "\n")
-        r.bad("its checksum does not match: it is incomplete or was changed");
+        r.bad(tr("its checksum does not match: it is incomplete or was changed"));
     r.s = bytes.substr(0, sum_at);
     r.at = magic.size();
     Journal j;
@@ -277,7 +292,7 @@ Journal decode_journal(std::string_view bytes, const std::string& where)
         else if (k == "write") s.kind = JournalStep::write;
         else if (k == "move") s.kind = JournalStep::move;
         else if (k == "remove") s.kind = JournalStep::remove;
-        else r.bad("an unknown step '" + std::string(k) + "'");
+        else r.bad(tr("an unknown step '{0}'", k));
         s.path = r.field("path");
         if (s.kind == JournalStep::move) s.to = r.field("to");
         if (s.kind == JournalStep::create || s.kind == JournalStep::write) s.new_bytes = r.field("new");
@@ -288,10 +303,10 @@ Journal decode_journal(std::string_view bytes, const std::string& where)
                 s.old_bytes = r.field("old");
         }
         if (s.path.empty() || s.path.front() != '/' || (s.kind == JournalStep::move && (s.to.empty() || s.to.front() != '/')))
-            r.bad("a path that is not absolute");
+            r.bad(tr("a path that is not absolute"));
         j.steps.push_back(std::move(s));
     }
-    if (r.line() != "end" || r.at != r.s.size()) r.bad("something after its last step");
+    if (r.line() != "end" || r.at != r.s.size()) r.bad(tr("something after its last step"));
     return j;
 }
 
@@ -300,10 +315,12 @@ void refuse_if_interrupted(const std::string& root)
     struct stat st;
     if (::lstat(journal_path(root).c_str(), &st) != 0) return;
     if (const auto holder = live_lock_holder(root))
-        throw Error("'" + root + "' is being changed by " + describe_holder(*holder) + "; nothing was read",
-                    "run this again when it has finished");
-    throw Error("'" + root + "' holds an interrupted change (" + journal_path(root) + "); nothing was read",
-                "run 'tthc recover " + root + "' to finish or undo it first");
+        // TRANSLATORS: {0} is a catalog, {1} who holds its lock ("tthc import, process 4242, since ...")
+        throw Error(tr("'{0}' is being changed by {1}; nothing was read", root, describe_holder(*holder)),
+                    tr("run this again when it has finished"));
+    // TRANSLATORS: {0} is a catalog, {1} its journal file
+    throw Error(tr("'{0}' holds an interrupted change ({1}); nothing was read", root, journal_path(root)),
+                tr("run 'tthc recover {0}' to finish or undo it first", root));
 }
 
 FileTransaction::FileTransaction(std::string journal_root, std::string command)
@@ -367,11 +384,11 @@ Journal FileTransaction::plan() const
     for (JournalStep s : steps_) {
         switch (s.kind) {
         case JournalStep::create:
-            if (exists(s.path)) throw Error("'" + s.path + "' already exists; it is never overwritten");
+            if (exists(s.path)) throw Error(tr("'{0}' already exists; it is never overwritten", s.path));
             make_parents(s.path);
             break;
         case JournalStep::move:
-            if (exists(s.to)) throw Error("'" + s.to + "' already exists; it is never overwritten");
+            if (exists(s.to)) throw Error(tr("'{0}' already exists; it is never overwritten", s.to));
             make_parents(s.to);
             break;
         case JournalStep::write:
@@ -420,11 +437,12 @@ Recovery recover_journal(const std::string& root)
     if (!exists(path)) return r;
     std::string bytes;
     ReadRefusal why;
-    if (!try_read_regular_file(path, bytes, why)) throw Error("cannot read '" + path + "': " + refusal_message(why));
+    if (!try_read_regular_file(path, bytes, why)) throw Error(tr("cannot read '{0}': {1}", path, refusal_message(why)));
     const Journal j = decode_journal(bytes, path);
     if (j.root != absolute(root))
-        throw Error("'" + path + "' was written for the catalog '" + j.root + "', not this one; nothing was changed",
-                    "move the catalog back to where it was, and run tthc recover there");
+        // TRANSLATORS: {0} is the journal, {1} the catalog it was written for
+        throw Error(tr("'{0}' was written for the catalog '{1}', not this one; nothing was changed", path, j.root),
+                    tr("move the catalog back to where it was, and run tthc recover there"));
     r.command = j.command;
     r.pid = j.pid;
     remove_temporaries(j);
@@ -432,11 +450,11 @@ Recovery recover_journal(const std::string& root)
     for (const auto& s : j.steps) all_done = all_done && step_done(s);
     if (all_done) {
         r.outcome = Recovery::completed;
-        for (const auto& s : j.steps) r.lines.push_back("done: " + describe_step(s, j.root, root));
+        for (const auto& s : j.steps) r.lines.push_back(describe_step(s, false, j.root, root));
     } else {
         r.outcome = Recovery::rolled_back;
         for (auto it = j.steps.rbegin(); it != j.steps.rend(); ++it)
-            if (undo_step(*it)) r.lines.push_back("undone: " + describe_step(*it, j.root, root));
+            if (undo_step(*it)) r.lines.push_back(describe_step(*it, true, j.root, root));
     }
     remove_journal_file(root);
     return r;

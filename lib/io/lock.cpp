@@ -11,6 +11,7 @@
 
 #include "io/files.hpp"
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -82,8 +83,10 @@ bool alive(const LockHolder& h)
 
 std::string describe_holder(const LockHolder& h)
 {
-    return "tthc " + h.command + ", process " + std::to_string(h.pid) + (h.host == host_name() ? "" : " on " + h.host) +
-           ", since " + h.since;
+    // TRANSLATORS: who holds a lock: {0} a command (import), {1} a process id, {2} a time; then on a host
+    if (h.host == host_name()) return tr("tthc {0}, process {1}, since {2}", h.command, h.pid, h.since);
+    // TRANSLATORS: who holds a lock: {0} a command (import), {1} a process id, {2} a host, {3} a time
+    return tr("tthc {0}, process {1} on {2}, since {3}", h.command, h.pid, h.host, h.since);
 }
 
 std::optional<LockHolder> live_lock_holder(const std::string& root)
@@ -106,7 +109,8 @@ CatalogLock::CatalogLock(std::string root, std::string command, Stale stale) : r
     const LockHolder me{std::move(command), static_cast<long>(::getpid()), host_name(), now_utc()};
     for (int attempt = 0;; ++attempt) {
         if (::mkdir(dir.c_str(), 0755) == 0) sync_directory(root_);
-        else if (errno != EEXIST) throw Error("cannot lock '" + root_ + "': cannot create '" + dir + "': " + std::strerror(errno));
+        else if (errno != EEXIST)
+            throw Error(tr("cannot lock '{0}': cannot create '{1}': {2}", root_, dir, std::strerror(errno)));
         try {
             write_file_new(path, encode(me));
             return;
@@ -121,16 +125,17 @@ CatalogLock::CatalogLock(std::string root, std::string command, Stale stale) : r
         ReadRefusal why;
         const auto holder = try_read_regular_file(path, text, why) ? decode(text) : std::nullopt;
         if (!holder)
-            throw Error("'" + path + "' is not a lock this tthc wrote; nothing was written",
-                        "remove it if no tthc is changing '" + root_ + "'");
+            throw Error(tr("'{0}' is not a lock this tthc wrote; nothing was written", path),
+                        tr("remove it if no tthc is changing '{0}'", root_));
         if (alive(*holder))
-            throw Error("'" + root_ + "' is being changed by " + describe_holder(*holder) + "; nothing was written",
-                        "one writer at a time: run this again when it has finished");
+            // TRANSLATORS: {0} is a catalog, {1} who holds its lock ("tthc import, process 4242, since ...")
+            throw Error(tr("'{0}' is being changed by {1}; nothing was written", root_, describe_holder(*holder)),
+                        tr("one writer at a time: run this again when it has finished"));
         if (stale == Stale::refuse || attempt >= 5)
-            throw Error("'" + root_ + "' has a stale lock: " + describe_holder(*holder) + " is gone; nothing was written",
-                        "run 'tthc recover " + root_ + "', which finishes or undoes what it left and clears the lock");
+            throw Error(tr("'{0}' has a stale lock: {1} is gone; nothing was written", root_, describe_holder(*holder)),
+                        tr("run 'tthc recover {0}', which finishes or undoes what it left and clears the lock", root_));
         if (::unlink(path.c_str()) != 0 && errno != ENOENT)
-            throw Error("cannot remove the stale lock '" + path + "': " + std::strerror(errno));
+            throw Error(tr("cannot remove the stale lock '{0}': {1}", path, std::strerror(errno)));
         cleared_ = holder;
     }
 }

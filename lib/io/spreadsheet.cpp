@@ -15,6 +15,7 @@
 
 #include "io/files.hpp"
 #include "io/xml_out.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -45,10 +46,11 @@ std::optional<std::string> read_part(zip_t* za, const std::string& part, const s
     zip_stat_init(&st);
     if (zip_stat_index(za, static_cast<zip_uint64_t>(index), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
         st.size > max_sheet_bytes)
-        throw Error(name + ": " + part + " is bigger than " + std::to_string(max_sheet_bytes >> 20) +
-                    " MiB uncompressed; refused");
+        // TRANSLATORS: {0} is a part of the XLSX archive (xl/workbook.xml), {1} a number of MiB
+        throw Error(name + ": " + tr("{0} is bigger than {1} MiB uncompressed; refused", part, max_sheet_bytes >> 20));
     zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
-    if (!f) throw Error(name + ": " + part + " cannot be read: " + zip_strerror(za));
+    // TRANSLATORS: {0} is a part of the XLSX archive, {1} libzip's reason (English)
+    if (!f) throw Error(name + ": " + tr("{0} cannot be read: {1}", part, zip_strerror(za)));
     std::string out;
     char buf[65536];
     for (;;) {
@@ -56,13 +58,13 @@ std::optional<std::string> read_part(zip_t* za, const std::string& part, const s
         if (n < 0) {
             const std::string why = zip_file_strerror(f);
             zip_fclose(f);
-            throw Error(name + ": " + part + " cannot be read: " + why);
+            throw Error(name + ": " + tr("{0} cannot be read: {1}", part, why));
         }
         if (n == 0) break;
         if (out.size() + static_cast<std::size_t>(n) > max_sheet_bytes) {
             zip_fclose(f);
-            throw Error(name + ": " + part + " is bigger than " + std::to_string(max_sheet_bytes >> 20) +
-                        " MiB uncompressed; refused");
+            throw Error(name + ": " +
+                        tr("{0} is bigger than {1} MiB uncompressed; refused", part, max_sheet_bytes >> 20));
         }
         out.append(buf, static_cast<std::size_t>(n));
     }
@@ -81,17 +83,19 @@ struct XmlDoc {
 std::unique_ptr<XmlDoc> parse_part(const std::string& xml, const std::string& part, const std::string& name)
 {
     if (const std::uint32_t line = doctype_line(xml))
-        throw Error(name + ": " + part + ":" + std::to_string(line) +
-                    ": a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)");
+        throw Error(name + ": " + part + ":" + std::to_string(line) + ": " +
+                    tr("a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)"));
     auto out = std::make_unique<XmlDoc>();
     xmlResetLastError();
     out->doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), part.c_str(), nullptr,
                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!out->doc || !out->root()) {
         const xmlError* e = xmlGetLastError();
-        std::string why = e && e->message ? e->message : "not well-formed";
+        std::string why = e && e->message ? e->message : tr("not well-formed");
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        throw Error(name + ": " + part + ":" + std::to_string(e ? e->line : 0) + ": not well-formed XML: " + why);
+        // TRANSLATORS: {0} is libxml2's reason (English)
+        throw Error(name + ": " + part + ":" + std::to_string(e ? e->line : 0) + ": " +
+                    tr("not well-formed XML: {0}", why));
     }
     return out;
 }
@@ -243,16 +247,18 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
         const std::string why = zip_error_strerror(&error);
         zip_error_fini(&error);
         if (nozip)
-            throw Error(name + ": not an XLSX file (not a zip archive)",
-                        "export the list from the portal as XLSX again, or save it as CSV");
-        throw Error(name + ": not a readable XLSX file (a damaged zip archive: " + why + ")",
-                    "export the list from the portal as XLSX again, or save it as CSV");
+            throw Error(name + ": " + tr("not an XLSX file (not a zip archive)"),
+                        tr("export the list from the portal as XLSX again, or save it as CSV"));
+        // TRANSLATORS: {0} is libzip's reason (English)
+        throw Error(name + ": " + tr("not a readable XLSX file (a damaged zip archive: {0})", why),
+                    tr("export the list from the portal as XLSX again, or save it as CSV"));
     }
     zip_error_fini(&error);
 
     auto need = [&](const std::string& part) {
         auto bytes_of = read_part(zip.za, part, name);
-        if (!bytes_of) throw Error(name + ": not an XLSX workbook: it has no " + part);
+        // TRANSLATORS: {0} is a part of the XLSX archive (xl/workbook.xml)
+        if (!bytes_of) throw Error(name + ": " + tr("not an XLSX workbook: it has no {0}", part));
         return parse_part(*bytes_of, part, name);
     };
 
@@ -260,7 +266,7 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
     const auto workbook = need("xl/workbook.xml");
     const xmlNodePtr sheets = child(workbook->root(), "sheets");
     const xmlNodePtr first = child(sheets, "sheet");
-    if (!first) throw Error(name + ": xl/workbook.xml: the workbook has no sheet");
+    if (!first) throw Error(name + ": xl/workbook.xml: " + tr("the workbook has no sheet"));
     const std::string rid = attr(first, "id");
     const auto rels = need("xl/_rels/workbook.xml.rels");
     std::string sheet_part, strings_part;
@@ -271,7 +277,10 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
         if (type.ends_with("/sharedStrings")) strings_part = part_name(attr(r, "Target"));
     }
     if (sheet_part.empty())
-        throw Error(name + ": xl/_rels/workbook.xml.rels: no relationship " + (rid.empty() ? "for the first sheet" : "'" + rid + "'"));
+        throw Error(name + ": xl/_rels/workbook.xml.rels: " +
+                    (rid.empty() ? std::string(tr("no relationship for the first sheet"))
+                                 // TRANSLATORS: {0} is a relationship id of the workbook (rId1)
+                                 : tr("no relationship '{0}'", rid)));
 
     std::vector<std::string> strings;
     if (!strings_part.empty()) {
@@ -294,11 +303,12 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
         } else {
             std::uint32_t c = 0, n = 0;
             if (!parse_ref("A" + rn, c, n))
-                throw Error(name + ": " + sheet_part_line(r, sheet_part) + ": row number '" + rn + "' is not a sheet row");
+                throw Error(name + ": " + sheet_part_line(r, sheet_part) + ": " +
+                            tr("row number '{0}' is not a sheet row", rn));
             row_number = n;
         }
         if (row_number == 0 || row_number > max_rows)
-            throw Error(name + ": " + sheet_part_line(r, sheet_part) + ": more rows than a sheet has");
+            throw Error(name + ": " + sheet_part_line(r, sheet_part) + ": " + tr("more rows than a sheet has"));
         std::uint32_t column = 0;
         for (xmlNodePtr c = r->children; c; c = c->next) {
             if (!is(c, "c")) continue;
@@ -308,11 +318,12 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
             } else {
                 std::uint32_t in_row = 0;
                 if (!parse_ref(ref, column, in_row) || in_row != row_number)
-                    throw Error(name + ": " + sheet_part_line(c, sheet_part) + ": cell reference '" + ref +
-                                "' is not a cell of row " + std::to_string(row_number));
+                    // TRANSLATORS: {0} is a cell reference (B7), {1} a row number
+                    throw Error(name + ": " + sheet_part_line(c, sheet_part) + ": " +
+                                tr("cell reference '{0}' is not a cell of row {1}", ref, row_number));
             }
             if (column == 0 || column > max_columns)
-                throw Error(name + ": " + sheet_part_line(c, sheet_part) + ": more columns than a sheet has");
+                throw Error(name + ": " + sheet_part_line(c, sheet_part) + ": " + tr("more columns than a sheet has"));
             const std::string type = attr(c, "t");
             SheetCell cell;
             cell.column = column;
@@ -324,8 +335,9 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
                 for (; at < index.size() && index[at] >= '0' && index[at] <= '9' && at < 10; ++at)
                     k = k * 10 + static_cast<std::size_t>(index[at] - '0');
                 if (index.empty() || at != index.size() || k >= strings.size())
-                    throw Error(name + ": " + sheet_part_line(c, sheet_part) + ": cell " + ref +
-                                " names shared string '" + index + "', which the workbook does not have");
+                    // TRANSLATORS: {0} is a cell reference (B7), {1} the index of a shared string
+                    throw Error(name + ": " + sheet_part_line(c, sheet_part) + ": " +
+                                tr("cell {0} names shared string '{1}', which the workbook does not have", ref, index));
                 cell.text = strings[k];
             } else if (type == "inlineStr") {
                 if (const xmlNodePtr is_node = child(c, "is")) cell.text = string_item(is_node);
@@ -349,11 +361,12 @@ std::vector<SheetRow> parse_xlsx(std::string_view bytes, const std::string& name
             std::uint32_t c1 = 0, r1 = 0, c2 = 0, r2 = 0;
             if (colon == std::string::npos || !parse_ref(ref.substr(0, colon), c1, r1) ||
                 !parse_ref(ref.substr(colon + 1), c2, r2) || c2 < c1 || r2 < r1)
-                throw Error(name + ": " + sheet_part_line(m, sheet_part) + ": merged range '" + ref + "' is not a range");
+                throw Error(name + ": " + sheet_part_line(m, sheet_part) + ": " +
+                            tr("merged range '{0}' is not a range", ref));
             filled += static_cast<std::uint64_t>(c2 - c1 + 1) * (r2 - r1 + 1);
             if (filled > max_merged_cells)
-                throw Error(name + ": " + sheet_part_line(m, sheet_part) + ": merged ranges cover more than " +
-                            std::to_string(max_merged_cells) + " cells; refused");
+                throw Error(name + ": " + sheet_part_line(m, sheet_part) + ": " +
+                            tr("merged ranges cover more than {0} cells; refused", max_merged_cells));
             const auto top_left = cells.find({r1, c1});
             if (top_left == cells.end()) continue;
             const SheetCell value = top_left->second;
@@ -382,7 +395,7 @@ std::vector<SheetRow> parse_csv(std::string_view bytes, const std::string& name)
 {
     if (auto bad = find_invalid_utf8(bytes))
         throw Error(name + ":" + std::to_string(bad->line) + ":" + std::to_string(bad->column) +
-                    ": not valid UTF-8", "save the list as UTF-8 CSV");
+                    ": " + tr("not valid UTF-8"), tr("save the list as UTF-8 CSV"));
     std::size_t i = 0;
     if (bytes.starts_with("\xEF\xBB\xBF")) i = 3;
     std::uint32_t line = 1, column = 1;  // of bytes[i]; the column in code points
@@ -418,8 +431,9 @@ std::vector<SheetRow> parse_csv(std::string_view bytes, const std::string& name)
             advance();
             for (;;) {
                 if (i == bytes.size())
-                    throw Error(where(cell.pos.line, cell.pos.column) + ": the quoted field that starts here is not closed",
-                                "a quote inside a quoted field is written twice (\"\")");
+                    throw Error(where(cell.pos.line, cell.pos.column) + ": " +
+                                    tr("the quoted field that starts here is not closed"),
+                                tr("a quote inside a quoted field is written twice (\"\")"));
                 if (bytes[i] == '"') {
                     if (i + 1 < bytes.size() && bytes[i + 1] == '"') {
                         cell.text += '"';
@@ -439,14 +453,14 @@ std::vector<SheetRow> parse_csv(std::string_view bytes, const std::string& name)
             }
             if (i < bytes.size() && bytes[i] != ',' && bytes[i] != '\n' &&
                 !(bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n'))
-                throw Error(where(line, column) + ": text after the closing quote of a field",
-                            "quote the whole field and write a quote inside it twice (\"\")");
+                throw Error(where(line, column) + ": " + tr("text after the closing quote of a field"),
+                            tr("quote the whole field and write a quote inside it twice (\"\")"));
         } else {
             while (i < bytes.size() && bytes[i] != ',' && bytes[i] != '\n' &&
                    !(bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n')) {
                 if (bytes[i] == '"')
-                    throw Error(where(line, column) + ": a quote inside a field that does not start with one",
-                                "quote the whole field and write a quote inside it twice (\"\")");
+                    throw Error(where(line, column) + ": " + tr("a quote inside a field that does not start with one"),
+                                tr("quote the whole field and write a quote inside it twice (\"\")"));
                 cell.text += bytes[i];
                 advance();
             }
@@ -473,14 +487,15 @@ std::vector<SheetRow> read_sheet(const std::string& path)
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext != ".xlsx" && ext != ".csv")
-        throw Error(path + ": not a .xlsx or .csv file", "export the list from the portal as XLSX, or save it as CSV");
+        throw Error(path + ": " + tr("not a .xlsx or .csv file"),
+                    tr("export the list from the portal as XLSX, or save it as CSV"));
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > max_sheet_bytes)
-        throw Error(path + ": bigger than " + std::to_string(max_sheet_bytes >> 20) + " MiB; refused");
+        throw Error(path + ": " + tr("bigger than {0} MiB; refused", max_sheet_bytes >> 20));
     const std::string bytes = read_regular_file(path);
     if (bytes.size() > max_sheet_bytes)
-        throw Error(path + ": bigger than " + std::to_string(max_sheet_bytes >> 20) + " MiB; refused");
+        throw Error(path + ": " + tr("bigger than {0} MiB; refused", max_sheet_bytes >> 20));
     return ext == ".xlsx" ? parse_xlsx(bytes, path) : parse_csv(bytes, path);
 }
 

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -67,22 +68,25 @@ struct XmlOut::Impl {
     std::unique_ptr<xmlTextWriter, WriterDeleter> writer;  // null once finished
 
     // Runs one libxml2 call, which returns a negative number when it failed;
-    // `action` and `name` say what it was, for the message.
+    // `action` (a message id, N_) and `name` say what it was, for the message.
     template <class Call>
     void run(std::string_view action, std::string_view name, Call call)
     {
-        if (!writer) throw Error("internal error: the XML writer cannot " + say(action, name) + " after finish()");
+        // TRANSLATORS: {0} is what was asked of the writer ("start the element", and an element's name)
+        if (!writer) throw Error(tr("internal error: the XML writer cannot {0} after finish()", say(action, name)));
         check(call(writer.get()), action, name);
     }
     static void check(int rc, std::string_view action, std::string_view name = {})
     {
         if (rc < 0)
-            throw Error("internal error: the XML writer could not " + say(action, name) +
-                        " (out of memory, or the writer used out of order)");
+            // TRANSLATORS: {0} is what was asked of the writer ("start the element", and an element's name)
+            throw Error(tr("internal error: the XML writer could not {0} (out of memory, or the writer used out of "
+                           "order)",
+                           say(action, name)));
     }
     static std::string say(std::string_view action, std::string_view name)
     {
-        std::string s(action);
+        std::string s = tr(std::string(action).c_str());
         if (!name.empty()) s.append(" ").append(name);
         return s;
     }
@@ -93,38 +97,39 @@ XmlOut::XmlOut(const XmlOutOptions& options) : impl_(std::make_unique<Impl>())
     init_xml();
     impl_->buffer.reset(xmlBufferCreate());
     if (impl_->buffer) impl_->writer.reset(xmlNewTextWriterMemory(impl_->buffer.get(), 0));
-    if (!impl_->writer) throw Error("cannot create the XML writer (out of memory)");
+    if (!impl_->writer) throw Error(tr("cannot create the XML writer (out of memory)"));
     xmlTextWriter* w = impl_->writer.get();
     if (options.indent) {
-        Impl::check(xmlTextWriterSetIndent(w, 1), "turn on indentation");
-        Impl::check(xmlTextWriterSetIndentString(w, Chars(*options.indent)), "set the indentation");
+        Impl::check(xmlTextWriterSetIndent(w, 1), N_("turn on indentation"));
+        Impl::check(xmlTextWriterSetIndentString(w, Chars(*options.indent)), N_("set the indentation"));
     }
     Impl::check(xmlTextWriterStartDocument(w, "1.0", "UTF-8", options.standalone ? "yes" : nullptr),
-                "write the XML declaration");
+                N_("write the XML declaration"));
 }
 
 XmlOut::~XmlOut() = default;
 
 void XmlOut::root(std::string_view name, std::string_view default_namespace)
 {
-    impl_->run("start the element", name, [&](xmlTextWriter* w) {
+    impl_->run(N_("start the element"), name, [&](xmlTextWriter* w) {
         return xmlTextWriterStartElementNS(w, nullptr, Chars(name), Chars(default_namespace));
     });
 }
 
 void XmlOut::start(std::string_view name)
 {
-    impl_->run("start the element", name, [&](xmlTextWriter* w) { return xmlTextWriterStartElement(w, Chars(name)); });
+    impl_->run(N_("start the element"), name,
+               [&](xmlTextWriter* w) { return xmlTextWriterStartElement(w, Chars(name)); });
 }
 
 void XmlOut::end()
 {
-    impl_->run("end an element", {}, [](xmlTextWriter* w) { return xmlTextWriterEndElement(w); });
+    impl_->run(N_("end an element"), {}, [](xmlTextWriter* w) { return xmlTextWriterEndElement(w); });
 }
 
 void XmlOut::attr(std::string_view name, std::string_view value)
 {
-    impl_->run("write the attribute", name,
+    impl_->run(N_("write the attribute"), name,
                [&](xmlTextWriter* w) { return xmlTextWriterWriteAttribute(w, Chars(name), Chars(value)); });
 }
 
@@ -132,12 +137,12 @@ void XmlOut::attr(std::string_view name, std::int64_t value) { attr(name, std::t
 
 void XmlOut::text(std::string_view content)
 {
-    impl_->run("write text", {}, [&](xmlTextWriter* w) { return xmlTextWriterWriteString(w, Chars(content)); });
+    impl_->run(N_("write text"), {}, [&](xmlTextWriter* w) { return xmlTextWriterWriteString(w, Chars(content)); });
 }
 
 void XmlOut::element(std::string_view name, std::string_view content)
 {
-    impl_->run("write the element", name,
+    impl_->run(N_("write the element"), name,
                [&](xmlTextWriter* w) { return xmlTextWriterWriteElement(w, Chars(name), Chars(content)); });
 }
 
@@ -156,7 +161,7 @@ void XmlOut::empty(std::string_view name, std::string_view attribute, std::strin
 
 std::string XmlOut::finish()
 {
-    impl_->run("finish the document", {}, [](xmlTextWriter* w) { return xmlTextWriterEndDocument(w); });
+    impl_->run(N_("finish the document"), {}, [](xmlTextWriter* w) { return xmlTextWriterEndDocument(w); });
     impl_->writer.reset();  // flushes into the buffer
     return std::string(reinterpret_cast<const char*>(xmlBufferContent(impl_->buffer.get())),
                        static_cast<std::size_t>(xmlBufferLength(impl_->buffer.get())));

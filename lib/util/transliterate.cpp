@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "util/error.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -26,7 +27,8 @@ public:
     {
         UErrorCode status = U_ZERO_ERROR;
         t_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-        if (U_FAILURE(status) || !t_) throw Error("cannot build the ICU transliterator 'Any-Latin; Latin-ASCII; Lower'");
+        if (U_FAILURE(status) || !t_)
+            throw Error(tr("cannot build the ICU transliterator '{0}'", "Any-Latin; Latin-ASCII; Lower"));
     }
 
     const std::string& fold(int32_t c)

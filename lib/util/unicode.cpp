@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/i18n.hpp"
+
 namespace tthc {
 
 namespace {
@@ -17,7 +19,7 @@ const icu::Normalizer2& nfc()
 {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status) || !n) throw Error("cannot load the ICU NFC normaliser");
+    if (U_FAILURE(status) || !n) throw Error(tr("cannot load the ICU NFC normaliser"));
     return *n;
 }
 
