@@ -60,7 +60,9 @@ void collect(void* data, xmlErrorPtr e)
     // Schema errors carry no column: 1, the start of the line, keeps "file:line:col" well-formed.
     const auto line = static_cast<std::uint32_t>(e->line > 0 ? e->line : 0);
     const auto column = static_cast<std::uint32_t>(e->int2 > 0 ? e->int2 : 1);
-    out->push_back({Pos{line, line ? column : 0}, trimmed_message(e)});
+    // TRANSLATORS: {0} is libxml2's own message, in English (a schema or XML error); English shows it alone.
+    out->push_back({Pos{line, line ? column : 0}, fmt::format(fmt::runtime(trc("an XML error from libxml2", "{0}")),
+                                                              trimmed_message(e))});
 }
 
 }  // namespace
