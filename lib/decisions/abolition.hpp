@@ -24,13 +24,13 @@ struct Dependent {
     std::string code;     // the procedure being abolished
     std::string file;     // where the dependent is written
     Pos pos;
-    std::string what;     // "internal process", "plan 2026-khai-sinh", ...
+    std::string what;     // "its internal process", "simplification plan 2026-khai-sinh", ... (translated)
     std::string option;   // the option that says what to do with it
 };
 
 struct AbolitionCheck {
     std::vector<const Procedure*> procedures;  // the procedures to abolish, in the order asked
-    std::vector<std::string> problems;         // codes unknown, already abolished, listed twice
+    std::vector<std::string> problems;         // codes unknown, already abolished, listed twice (messages, translated)
     std::vector<Dependent> dependents;         // what blocks the abolition under the options given
     std::vector<const Process*> processes;     // processes abolished with them (--with-processes)
 };

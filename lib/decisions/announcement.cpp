@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 #include "core/vietnamese.hpp"
 
@@ -208,13 +209,17 @@ ChangeDocuments change_documents(const Catalog& before, const Catalog& after, co
         if (!now) return;
         auto docs = amending_from_data(after, was, *now, code, info);
         if (docs.empty()) {
-            unknown.push_back(code + " (" + now->name.value + ") is amended, but no document is named as amending it; "
-                              "name it with --amended-by " + code + "=SỐ-KÝ-HIỆU, or list " + code +
-                              " under amends_procedures of that document in legal.toml");
+            // TRANSLATORS: {0} is a procedure code, {1} its name.
+            unknown.push_back(tr("{0} ({1}) is amended, but no document is named as amending it; name it with "
+                                 "--amended-by {0}=SỐ-KÝ-HIỆU, or list {0} under amends_procedures of that document in "
+                                 "legal.toml",
+                                 code, now->name.value));
             const std::string hint = newly_cited(was, *now);
             if (!hint.empty())
-                out.suggestions.push_back("warning: " + code + ": its new version cites " + hint +
-                                          ", which the old one did not; that is not proof that it amends it (not printed)");
+                // TRANSLATORS: {0} is a procedure code, {1} the số ký hiệu of legal documents its new version cites.
+                out.suggestions.push_back(tr("warning: {0}: its new version cites {1}, which the old one did not; that "
+                                             "is not proof that it amends it (not printed)",
+                                             code, hint));
         }
         out.by_code[code] = std::move(docs);
     };
@@ -227,9 +232,11 @@ ChangeDocuments change_documents(const Catalog& before, const Catalog& after, co
         if (!p) continue;
         auto docs = abolishing_from_data(before, *p, x.code, info);
         if (docs.empty())
-            unknown.push_back(x.code + " (" + p->name.value + ") is abolished, but no document is named as abolishing "
-                              "it; name it with --abolished-by " + x.code + "=SỐ-KÝ-HIỆU, or list " + x.code +
-                              " under abolishes_procedures of that document in legal.toml");
+            // TRANSLATORS: {0} is a procedure code, {1} its name.
+            unknown.push_back(tr("{0} ({1}) is abolished, but no document is named as abolishing it; name it with "
+                                 "--abolished-by {0}=SỐ-KÝ-HIỆU, or list {0} under abolishes_procedures of that document "
+                                 "in legal.toml",
+                                 x.code, p->name.value));
         out.by_code[x.code] = std::move(docs);
     }
     out.unknown = std::move(unknown);
@@ -240,8 +247,11 @@ void require_named(const ChangeDocuments& docs)
 {
     if (docs.unknown.empty()) return;
     std::string message = docs.unknown[0];
-    for (std::size_t i = 1; i < docs.unknown.size(); ++i) message += "\ntthc: error: " + docs.unknown[i];
-    throw Error(message, "a decision names the legal document that makes each change; the toolkit does not guess it");
+    // The program prints the first line's "tthc: error: "; the next ones carry their own.
+    for (std::size_t i = 1; i < docs.unknown.size(); ++i)
+        message += "\n" + fmt::format(fmt::runtime(trc("the second and later lines of an error", "tthc: error: {0}")),
+                                      docs.unknown[i]);
+    throw Error(message, tr("a decision names the legal document that makes each change; the toolkit does not guess it"));
 }
 
 namespace {
@@ -301,8 +311,9 @@ Context make_context(const Catalog& before, const Catalog& after, const CatalogD
     else if (all_at_commune(procs))
         c.scope = "thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã";
     else
-        throw Error("the department that manages lĩnh vực " + join_fields(c.fields) + " is not known",
-                    "add department to its [[field]] in catalog.toml, or use --scope \"Sở ...\"");
+        // TRANSLATORS: {0} is one or more lĩnh vực ("Hộ tịch và Chứng thực").
+        throw Error(tr("the department that manages lĩnh vực {0} is not known", join_fields(c.fields)),
+                    tr("add department to its [[field]] in catalog.toml, or use --scope \"Sở ...\""));
     c.docs = change_documents(before, after, diff, info);
     require_named(c.docs);
     return c;

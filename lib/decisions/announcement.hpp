@@ -50,7 +50,7 @@ struct DecisionInfo {
 struct ChangeDocuments {
     std::map<std::string, std::vector<std::string>> by_code;  // số ký hiệu (or the text as given)
     std::vector<std::string> suggestions;  // warnings: what a heuristic would take, never printed in the document
-    std::vector<std::string> unknown;      // one message per procedure whose document nobody named
+    std::vector<std::string> unknown;      // one message per procedure whose document nobody named (translated)
 };
 
 ChangeDocuments change_documents(const Catalog& before, const Catalog& after, const CatalogDiff& diff,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "util/i18n.hpp"
 #include "util/transliterate.hpp"
 #include "util/unicode.hpp"
 #include "core/vietnamese.hpp"
@@ -332,26 +333,29 @@ Row group_row(const std::string& text, int columns)
 
 void check_decision_number(const std::string& number, const std::string& example)
 {
-    if (!parse_legal_number(number)) throw Error("--number '" + number + "' is not a số ký hiệu", "write it as " + example);
+    if (!parse_legal_number(number))
+        // TRANSLATORS: {0} in the hint is an example of a số ký hiệu (1234/QĐ-UBND).
+        throw Error(tr("--number '{0}' is not a số ký hiệu", number), tr("write it as {0}", example));
 }
 
 void check_sign_mode(const std::string& sign_mode)
 {
     if (!sign_mode.empty() && !is_sign_mode(sign_mode))
-        throw Error("--sign-mode '" + sign_mode + "' must start with TM., KT., Q., TL. or TUQ.",
-                    "for example --sign-mode \"KT. CHỦ TỊCH\"; leave it out when the head signs");
+        throw Error(tr("--sign-mode '{0}' must start with TM., KT., Q., TL. or TUQ.", sign_mode),
+                    tr("for example --sign-mode \"KT. CHỦ TỊCH\"; leave it out when the head signs"));
 }
 
 void check_effective(const Date& date, const Date& effective)
 {
-    if (effective < date) throw Error("--effective is before --date");
+    if (effective < date) throw Error(tr("--effective is before --date"));
 }
 
 void check_not_recorded(const Catalog& catalog, const std::string& number)
 {
     if (const Decision* d = find_decision(catalog, number))
-        throw Error("decision " + number + " is already in the ledger (" + catalog.files.at(d->file) + ")",
-                    "a decision number is used once; choose the next number");
+        // TRANSLATORS: {0} is the decision's số ký hiệu, {1} the file of the ledger that records it.
+        throw Error(tr("decision {0} is already in the ledger ({1})", number, catalog.files.at(d->file)),
+                    tr("a decision number is used once; choose the next number"));
 }
 
 std::string blank_decision_number(const Catalog& catalog)

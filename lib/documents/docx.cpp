@@ -13,6 +13,7 @@
 #include "core/diagnostic.hpp"
 #include "documents/document.hpp"
 #include "io/xml_out.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc::doc {
 
@@ -325,11 +326,11 @@ std::string render_docx(const Document& d, long long mtime)
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (!out) throw Error("cannot create the DOCX buffer");
+    if (!out) throw Error(tr("cannot create the DOCX buffer"));
     zip_t* za = zip_open_from_source(out, ZIP_TRUNCATE, &error);
     if (!za) {
         zip_source_free(out);
-        throw Error("cannot create the DOCX archive");
+        throw Error(tr("cannot create the DOCX archive"));
     }
     zip_source_keep(out);
     for (const auto& [name, data] : parts) {
@@ -339,14 +340,15 @@ std::string render_docx(const Document& d, long long mtime)
             if (src) zip_source_free(src);
             zip_discard(za);
             zip_source_free(out);
-            throw Error(std::string("cannot add ") + name + " to the DOCX archive");
+            // TRANSLATORS: {0} is the name of a part of the DOCX file (word/document.xml).
+            throw Error(tr("cannot add {0} to the DOCX archive", name));
         }
         zip_file_set_mtime(za, static_cast<zip_uint64_t>(idx), local_twin(mtime), 0);
     }
     if (zip_close(za) < 0) {
         zip_discard(za);
         zip_source_free(out);
-        throw Error("cannot write the DOCX archive");
+        throw Error(tr("cannot write the DOCX archive"));
     }
     std::string bytes;
     if (zip_source_open(out) == 0) {

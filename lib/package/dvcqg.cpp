@@ -22,6 +22,7 @@
 #include "checks/lint.hpp"
 #include "io/files.hpp"
 #include "package/dvcqg_json.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -230,7 +231,8 @@ public:
         const JsonValue* v = obj.find(key);
         if (!v || v->type == JsonValue::Type::null) return std::nullopt;
         if (v->type == JsonValue::Type::string || v->type == JsonValue::Type::number) return v->text;
-        problem(*v, std::string(key) + ": expected a string or a number, found " + std::string(json_type_name(v->type)));
+        // TRANSLATORS: {0} is a key of the national format (SOBANCHINH), {1} a kind of JSON value (an array).
+        problem(*v, tr("{0}: expected a string or a number, found {1}", key, json_type_name(v->type)));
         return std::nullopt;
     }
     std::string str(const JsonValue& obj, std::string_view key) { return text(obj, key).value_or(""); }
@@ -253,14 +255,16 @@ public:
         const JsonValue* v = obj.find(key);
         if (!v || v->type == JsonValue::Type::null) return out;
         if (v->type != JsonValue::Type::array) {
-            problem(*v, std::string(key) + ": expected an array, found " + std::string(json_type_name(v->type)));
+            // TRANSLATORS: {0} is a key of the national format (CAPTHUCHIEN), {1} a kind of JSON value (a string).
+            problem(*v, tr("{0}: expected an array, found {1}", key, json_type_name(v->type)));
             return out;
         }
         for (const auto& e : v->items) {
             if (e.type == JsonValue::Type::object || (strings && e.type == JsonValue::Type::string))
                 out.push_back(&e);
             else if (e.type != JsonValue::Type::null)
-                problem(e, std::string(key) + ": expected an object, found " + std::string(json_type_name(e.type)));
+                // TRANSLATORS: {0} is a key of the national format, {1} a kind of JSON value (a string).
+                problem(e, tr("{0}: expected an object, found {1}", key, json_type_name(e.type)));
         }
         return out;
     }
@@ -269,7 +273,7 @@ public:
         const JsonValue* v = obj.find(key);
         if (!v || v->type == JsonValue::Type::null) return nullptr;
         if (v->type != JsonValue::Type::object) {
-            problem(*v, std::string(key) + ": expected an object, found " + std::string(json_type_name(v->type)));
+            problem(*v, tr("{0}: expected an object, found {1}", key, json_type_name(v->type)));
             return nullptr;
         }
         return v;
@@ -281,7 +285,8 @@ public:
         std::int64_t n = 0;
         for (const char c : *s) {
             if (!std::isdigit(static_cast<unsigned char>(c)) || n > 1'000'000) {
-                problem(*obj.find(key), std::string(key) + ": \"" + *s + "\" is not a number of copies");
+                // TRANSLATORS: {0} is SOBANCHINH or SOBANSAO (originals, copies of a dossier entry), {1} its value.
+                problem(*obj.find(key), tr("{0}: \"{1}\" is not a number of copies", key, *s));
                 return 0;
             }
             n = n * 10 + (c - '0');
@@ -417,7 +422,7 @@ Procedure RecordReader::procedure(const JsonValue& r)
     const JsonValue* x = object(r, dvcqg_extension_key);
     p.abolished = flag(x, "abolished");
     p.code = text_value(r, "MATTHC");
-    if (!p.code.present || p.code.value.empty()) problem(r, "the record has no MATTHC (the procedure's code)");
+    if (!p.code.present || p.code.value.empty()) problem(r, tr("the record has no MATTHC (the procedure's code)"));
     p.name = text_value(r, "TENTTHC");
     p.name.present = true;
     p.parsed_code = parse_code(p.code.value);
@@ -494,7 +499,7 @@ Procedure RecordReader::procedure(const JsonValue& r)
         l.title = {str(*b, "TENVANBAN"), pos(*b), true};
         if (const std::string issued = str(*b, "NGAYBANHANH"); !issued.empty()) {
             l.issued = parse_portal_date(issued);
-            if (!l.issued) problem(*b->find("NGAYBANHANH"), "NGAYBANHANH: \"" + issued + "\" is not a date (dd/mm/yyyy)");
+            if (!l.issued) problem(*b->find("NGAYBANHANH"), tr("NGAYBANHANH: \"{0}\" is not a date (dd/mm/yyyy)", issued));
         }
         if (const std::string issuer = str(*b, "COQUANBANHANH"); !issuer.empty()) l.issuer = {issuer, pos(*b), true};
         p.legal_basis.push_back(std::move(l));
@@ -578,7 +583,7 @@ DvcqgFile read_dvcqg_json(std::string_view text, const std::string& display)
         // Say it in our words, at the first bad byte, and never echo the byte.
         if (const auto bad = find_invalid_utf8(text)) {
             out.diagnostics.push_back(make_diagnostic(display, *bad, Rule::json_syntax,
-                                                      "invalid UTF-8 byte; the file must be saved as UTF-8"));
+                                                      tr("invalid UTF-8 byte; the file must be saved as UTF-8")));
             return out;
         }
         Diagnostic d = make_diagnostic(display, json_pos(text, e->offset), Rule::json_syntax, e->message);
@@ -592,12 +597,12 @@ DvcqgFile read_dvcqg_json(std::string_view text, const std::string& display)
     if (root.type == JsonValue::Type::array) {
         for (const auto& e : root.items) {
             if (e.type == JsonValue::Type::object) records.push_back(&e);
-            else reader.problem(e, "expected a record (an object), found " + std::string(json_type_name(e.type)));
+            else reader.problem(e, tr("expected a record (an object), found {0}", json_type_name(e.type)));
         }
     } else if (root.type == JsonValue::Type::object && root.find("result")) {
         const auto code = reader.text(root, "error_code");
         if (code && *code != "0") {
-            reader.problem(*root.find("error_code"), "the service replied with error_code " + *code + ", not 0");
+            reader.problem(*root.find("error_code"), tr("the service replied with error_code {0}, not 0", *code));
             return out;
         }
         if (const JsonValue* x = reader.object(root, dvcqg_extension_key)) out.catalog = reader.catalog(*x);
@@ -607,8 +612,8 @@ DvcqgFile read_dvcqg_json(std::string_view text, const std::string& display)
     } else if (root.type == JsonValue::Type::object) {
         records.push_back(&root);
     } else {
-        reader.problem(root, std::string("expected a record, an array of records or a service reply, found ") +
-                                 std::string(json_type_name(root.type)));
+        reader.problem(root, tr("expected a record, an array of records or a service reply, found {0}",
+                                json_type_name(root.type)));
     }
     for (const JsonValue* r : records) {
         if (!is_detailed(*r)) {
@@ -646,7 +651,8 @@ DvcqgExportResult export_dvcqg(const std::string& catalog_path, const DvcqgExpor
     });
     for (const Procedure* p : all)
         if (!is_file_name(p->code.value))
-            throw Error("the code \"" + p->code.value + "\" cannot name a file", "fix the code in " + catalog.files.at(p->file));
+            throw Error(tr("the code \"{0}\" cannot name a file", p->code.value),
+                        tr("fix the code in {0}", catalog.files.at(p->file)));
 
     StagingDir staging(o.out, o.force, list_file);
     write_staged_file(staging.path() / list_file, dvcqg_list_json(catalog.info, all));
@@ -673,7 +679,7 @@ DvcqgImportResult import_dvcqg(const std::vector<std::string>& paths, const Dvcq
             for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
                  it.increment(ec))
                 if (it->path().extension() == ".json" && !it->is_directory()) found.push_back(it->path().generic_string());
-            if (ec) throw Error("cannot list '" + path + "': " + ec.message());
+            if (ec) throw Error(tr("cannot list '{0}': {1}", path, ec.message()));
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else {
@@ -695,7 +701,7 @@ DvcqgImportResult import_dvcqg(const std::vector<std::string>& paths, const Dvcq
             if (p.code.value.empty()) continue;
             if (!is_file_name(p.code.value)) {
                 result.diagnostics.push_back(make_diagnostic(file, p.code.pos, Rule::dvcqg_record,
-                                                             "MATTHC \"" + p.code.value + "\" cannot name a file"));
+                                                             tr("MATTHC \"{0}\" cannot name a file", p.code.value)));
                 continue;
             }
             const auto [it, fresh] = seen.emplace(p.code.value, std::make_pair(file, p.code.pos));
@@ -703,8 +709,9 @@ DvcqgImportResult import_dvcqg(const std::vector<std::string>& paths, const Dvcq
                 const Pos& first = it->second.second;
                 result.diagnostics.push_back(make_diagnostic(
                     file, p.code.pos, Rule::duplicate_code,
-                    "the procedure " + p.code.value + " was already read at " + it->second.first + ":" +
-                        std::to_string(first.line) + ":" + std::to_string(first.column)));
+                    // TRANSLATORS: {0} is a procedure code; {1}:{2}:{3} the file, line and column where it was first read.
+                    tr("the procedure {0} was already read at {1}:{2}:{3}", p.code.value, it->second.first, first.line,
+                       first.column)));
                 continue;
             }
             procedures.emplace_back(file, std::move(p));

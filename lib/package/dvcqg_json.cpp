@@ -12,6 +12,7 @@
 #include <iterator>
 #include <optional>
 
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -78,6 +79,8 @@ public:
         // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → "syntax error ..."
         std::string message = e.what();
         if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+        // TRANSLATORS: {0} is the JSON parser's own message, in English; English shows it alone.
+        message = fmt::format(fmt::runtime(trc("a JSON syntax error from the parser", "{0}")), message);
         error = JsonError{position > 0 ? position - 1 : 0, message};
         return false;
     }
@@ -124,8 +127,7 @@ private:
         v.type = type;
         v.offset = token_start();
         if (stack_.size() >= json_max_depth) {
-            error = JsonError{v.offset, "arrays and objects nested deeper than " + std::to_string(json_max_depth) +
-                                            " levels"};
+            error = JsonError{v.offset, tr("arrays and objects nested deeper than {0} levels", json_max_depth)};
             return false;
         }
         stack_.push_back(&place(std::move(v)));
@@ -150,14 +152,15 @@ private:
 std::string_view json_type_name(JsonValue::Type t)
 {
     switch (t) {
-    case JsonValue::Type::null: return "null";
-    case JsonValue::Type::boolean: return "a boolean";
-    case JsonValue::Type::number: return "a number";
-    case JsonValue::Type::string: return "a string";
-    case JsonValue::Type::array: return "an array";
-    case JsonValue::Type::object: return "an object";
+    // TRANSLATORS: the kinds of JSON value, put in "expected an array, found {0}".
+    case JsonValue::Type::null: return trc("JSON value", "null");
+    case JsonValue::Type::boolean: return trc("JSON value", "a boolean");
+    case JsonValue::Type::number: return trc("JSON value", "a number");
+    case JsonValue::Type::string: return trc("JSON value", "a string");
+    case JsonValue::Type::array: return trc("JSON value", "an array");
+    case JsonValue::Type::object: return trc("JSON value", "an object");
     }
-    return "a value";
+    return trc("JSON value", "a value");
 }
 
 const JsonValue* JsonValue::find(std::string_view key) const
@@ -183,7 +186,7 @@ std::variant<JsonValue, JsonError> parse_json_tree(std::string_view text)
     CountingIterator last{text.data() + text.size(), text.data(), &consumed};
     const bool ok = nlohmann::json::sax_parse(first, last, &builder);
     if (builder.error) return *builder.error;
-    if (!ok) return JsonError{consumed, "the JSON could not be read"};
+    if (!ok) return JsonError{consumed, tr("the JSON could not be read")};
     return std::move(builder.root);
 }
 

@@ -42,7 +42,7 @@ struct JsonError {
     std::string message;
 };
 
-// "an array", "a string"…: for messages.
+// "an array", "a string"…: for messages, in the messages' language (util/i18n).
 std::string_view json_type_name(JsonValue::Type t);
 
 // Parses `text` (UTF-8, RFC 8259) into a tree, or the first error and where it

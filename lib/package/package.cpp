@@ -32,6 +32,7 @@
 #include "package/signature.hpp"
 #include "package/xml_documents.hpp"
 #include "util/digest.hpp"
+#include "util/i18n.hpp"
 #include "util/parallel.hpp"
 #include "package/xml_schema.hpp"
 #include "catalog/identity.hpp"
@@ -381,7 +382,7 @@ Manifest assemble_manifest(DocumentWriter& writer, const CatalogInfo& info, cons
 // counts only when the catalog is clean.
 ExportResult export_package(const std::string& catalog_path, const ExportOptions& o)
 {
-    if (o.key.empty() != o.cert.empty()) throw Error("signing needs both a private key and its certificate");
+    if (o.key.empty() != o.cert.empty()) throw Error(tr("signing needs both a private key and its certificate"));
     StagingDir::check_target(o.out, o.force, "manifest.xml");
     ExportResult result;
     const unsigned cores = thread_count(o.threads);
@@ -506,7 +507,7 @@ std::optional<Manifest> check_manifest(const fs::path& root, const VerifyOptions
         result.diagnostics.push_back(make_diagnostic(manifest_name, pos, rule, std::move(message)));
     };
     if (!is_regular_inside(root, "manifest.xml")) {
-        report(Rule::manifest, "no manifest.xml: this is not a tthc package");
+        report(Rule::manifest, tr("no manifest.xml: this is not a tthc package"));
         return std::nullopt;
     }
     const std::string manifest_bytes = read_regular_file((root / "manifest.xml").string());
@@ -526,7 +527,7 @@ std::optional<Manifest> check_manifest(const fs::path& root, const VerifyOptions
     switch (sig.status) {
     case SignatureCheck::Status::absent:
         result.signature = SignatureState::absent;
-        if (!o.cert.empty()) report(Rule::signature, "the manifest is not signed, and --cert requires a signature");
+        if (!o.cert.empty()) report(Rule::signature, tr("the manifest is not signed, and --cert requires a signature"));
         break;
     case SignatureCheck::Status::valid: result.signature = SignatureState::valid; break;
     case SignatureCheck::Status::invalid:
@@ -551,12 +552,12 @@ std::vector<const ManifestEntry*> files_listed(const fs::path& root, const Manif
         if (!is_safe_package_path(e.path) || e.path == "manifest.xml") {
             result.diagnostics.push_back(make_diagnostic(
                 display(root, "manifest.xml"), {}, Rule::unsafe_path,
-                "the entry \"" + e.path + "\" is not a plain relative path inside the package; it was not read"));
+                tr("the entry \"{0}\" is not a plain relative path inside the package; it was not read", e.path)));
             continue;
         }
         if (!listed.insert(e.path).second) {
             result.diagnostics.push_back(
-                make_diagnostic(display(root, e.path), {}, Rule::duplicate_path, "listed more than once in the manifest"));
+                make_diagnostic(display(root, e.path), {}, Rule::duplicate_path, tr("listed more than once in the manifest")));
             continue;
         }
         files.push_back(&e);
@@ -577,18 +578,19 @@ std::vector<Diagnostic> check_entry(const fs::path& root, const ManifestEntry& e
         found.push_back(make_diagnostic(name, pos, rule, std::move(message)));
     };
     if (!is_regular_inside(root, e.path)) {
-        add({}, Rule::missing_file, "listed in the manifest, but missing (or not a regular file)");
+        add({}, Rule::missing_file, tr("listed in the manifest, but missing (or not a regular file)"));
         return found;
     }
     const std::string bytes = read_regular_file((root / e.path).string());
     if (bytes.size() != e.size)
-        add({}, Rule::size,
-            "the size is " + std::to_string(bytes.size()) + " bytes; the manifest says " + std::to_string(e.size));
+        // TRANSLATORS: {0} is the file's size in bytes, {1} the size the manifest records.
+        add({}, Rule::size, tr("the size is {0} bytes; the manifest says {1}", bytes.size(), e.size));
     const std::string sum = sha256_hex(bytes);
-    if (sum != e.sha256) add({}, Rule::checksum, "the SHA-256 is " + sum + "; the manifest says " + e.sha256);
+    // TRANSLATORS: {0} is the SHA-256 checksum of the file as it is, {1} the one the manifest records.
+    if (sum != e.sha256) add({}, Rule::checksum, tr("the SHA-256 is {0}; the manifest says {1}", sum, e.sha256));
     if (e.type == ManifestEntry::Type::schema) {
         if (!is_schema_revision(bytes))
-            add({}, Rule::schema_file, "this is not the tthc XML schema version 1 that this tthc defines");
+            add({}, Rule::schema_file, tr("this is not the tthc XML schema version 1 that this tthc defines"));
     } else {
         for (const auto& p : validator.validate(bytes)) add(p.pos, Rule::schema, p.message);
     }
@@ -605,11 +607,11 @@ void check_unlisted(const fs::path& root, const std::set<std::string>& listed, V
         if (fs::is_directory(st)) continue;
         const std::string rel = it->path().lexically_relative(root).generic_string();
         if (rel == "manifest.xml" || listed.count(rel)) continue;
-        result.diagnostics.push_back(make_diagnostic(display(root, rel), {}, Rule::extra_file, "not listed in the manifest"));
+        result.diagnostics.push_back(make_diagnostic(display(root, rel), {}, Rule::extra_file, tr("not listed in the manifest")));
     }
     if (ec)
         result.diagnostics.push_back(
-            make_diagnostic(display(root, ""), {}, Rule::io_error, "cannot list the package: " + ec.message()));
+            make_diagnostic(display(root, ""), {}, Rule::io_error, tr("cannot list the package: {0}", ec.message())));
 }
 
 }  // namespace
@@ -618,9 +620,9 @@ VerifyResult verify_package(const std::string& package_dir, const VerifyOptions&
 {
     std::error_code ec;
     if (!fs::is_directory(package_dir, ec))
-        throw Error("cannot read '" + package_dir + "': not a directory (a package is a directory)");
+        throw Error(tr("cannot read '{0}': not a directory (a package is a directory)", package_dir));
     if (!o.cert.empty() && !fs::is_regular_file(o.cert, ec))
-        throw Error("cannot read the certificate '" + o.cert + "'");
+        throw Error(tr("cannot read the certificate '{0}'", o.cert));
     VerifyResult result;
     const fs::path root(package_dir);
     const std::optional<Manifest> m = check_manifest(root, o, result);

@@ -10,6 +10,7 @@
 #include "catalog/catalog_writer.hpp"
 #include "io/files.hpp"
 #include "util/digest.hpp"
+#include "util/i18n.hpp"
 #include "util/parallel.hpp"
 #include "package/xml_documents.hpp"
 
@@ -29,8 +30,8 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
         return result;
     }
     if (verified.kind != "full")
-        throw Error("'" + package_dir + "' is a delta package: it holds only changes",
-                    "import a full package (tthc export without --since)");
+        throw Error(tr("'{0}' is a delta package: it holds only changes", package_dir),
+                    tr("import a full package (tthc export without --since)"));
 
     const fs::path root(package_dir);
     const Manifest m = read_manifest_xml(read_regular_file((root / "manifest.xml").string()));
@@ -54,7 +55,7 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
             result.diagnostics.push_back({name, {}, Severity::error, Rule::document, message, {}, {}});
         };
         const std::string bytes = read_regular_file((root / e.path).string());
-        if (sha256_hex(bytes) != e.sha256) return problem("the file changed after it was verified");
+        if (sha256_hex(bytes) != e.sha256) return problem(tr("the file changed after it was verified"));
         const bool is_procedure = e.type == ManifestEntry::Type::procedure;
         const std::string folder = e.path.substr(0, e.path.find('/'));
         try {
@@ -62,16 +63,17 @@ ImportResult import_package(const std::string& package_dir, const ImportOptions&
             if (is_procedure) {
                 const Procedure p = read_procedure_xml(bytes);
                 if (folder != (p.abolished ? "abolished" : "procedures"))
-                    return problem(std::string("a procedure ") + (p.abolished ? "abolished" : "in force") +
-                                   " cannot be imported into " + folder + "/");
+                    // TRANSLATORS: {0} is a folder of the package: procedures, abolished or decisions.
+                    return problem(p.abolished ? tr("a procedure abolished cannot be imported into {0}/", folder)
+                                               : tr("a procedure in force cannot be imported into {0}/", folder));
                 if (p.code.value != e.code)
-                    return problem("the document's code \"" + p.code.value + "\" is not the manifest's \"" + e.code + "\"");
+                    return problem(tr("the document's code \"{0}\" is not the manifest's \"{1}\"", p.code.value, e.code));
                 toml = procedure_toml(p);
             } else {
-                if (folder != "decisions") return problem("a decision cannot be imported into " + folder + "/");
+                if (folder != "decisions") return problem(tr("a decision cannot be imported into {0}/", folder));
                 toml = decision_toml(read_decision_xml(bytes));
             }
-            if (!e.path.ends_with(".xml")) return problem("a document's name must end in .xml");
+            if (!e.path.ends_with(".xml")) return problem(tr("a document's name must end in .xml"));
             write_staged_file(staging.path() / (e.path.substr(0, e.path.size() - 4) + ".toml"), toml);
         } catch (const Error& err) {
             problem(err.what());

@@ -19,6 +19,7 @@
 
 #include "core/diagnostic.hpp"
 #include "package/xml_schema.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -46,7 +47,8 @@ void init_xmlsec()
         // After initialisation, which installs the default callback (printing to stderr).
         xmlSecErrorsSetCallback(collect_error);
     });
-    if (!ok) throw Error("cannot initialise libxmlsec1 (OpenSSL back end): " + last_xmlsec_error);
+    // TRANSLATORS: {0} is libxmlsec1's own message, in English.
+    if (!ok) throw Error(tr("cannot initialise libxmlsec1 (OpenSSL back end): {0}", last_xmlsec_error));
 }
 
 struct DocDeleter {
@@ -63,11 +65,11 @@ struct MngrDeleter {
 
 Doc parse(std::string_view xml)
 {
-    if (auto doctype = find_doctype(xml)) throw Error("manifest: " + doctype->message);
+    if (auto doctype = find_doctype(xml)) throw Error(tr("manifest: {0}", doctype->message));
     Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr,
                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-    if (!doc || !xmlDocGetRootElement(doc.get())) throw Error("manifest: not well-formed XML");
-    if (doc->intSubset) throw Error("manifest: a DOCTYPE is not allowed");
+    if (!doc || !xmlDocGetRootElement(doc.get())) throw Error(tr("manifest: not well-formed XML"));
+    if (doc->intSubset) throw Error(tr("manifest: a DOCTYPE is not allowed"));
     return doc;
 }
 
@@ -77,9 +79,9 @@ const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 // enveloped-signature transform. A signature over something else proves nothing.
 std::string check_shape(xmlNode* root, xmlNode* signature)
 {
-    if (signature->parent != root) return "the signature is not a child of the manifest's root element";
+    if (signature->parent != root) return tr("the signature is not a child of the manifest's root element");
     xmlNode* signed_info = xmlSecFindChild(signature, xmlSecNodeSignedInfo, xmlSecDSigNs);
-    if (!signed_info) return "the signature has no SignedInfo";
+    if (!signed_info) return tr("the signature has no SignedInfo");
     int references = 0;
     for (xmlNode* n = signed_info->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || !xmlSecCheckNodeName(n, xmlSecNodeReference, xmlSecDSigNs)) continue;
@@ -87,7 +89,7 @@ std::string check_shape(xmlNode* root, xmlNode* signature)
         xmlChar* uri = xmlGetProp(n, x("URI"));
         const bool whole = uri && *uri == '\0';
         xmlFree(uri);
-        if (!whole) return "the signature's Reference does not cover the whole manifest (URI=\"\")";
+        if (!whole) return tr("the signature's Reference does not cover the whole manifest (URI=\"\")");
         bool enveloped = false;
         if (xmlNode* transforms = xmlSecFindChild(n, xmlSecNodeTransforms, xmlSecDSigNs))
             for (xmlNode* t = transforms->children; t; t = t->next) {
@@ -95,9 +97,9 @@ std::string check_shape(xmlNode* root, xmlNode* signature)
                 if (alg && xmlStrEqual(alg, xmlSecHrefEnveloped)) enveloped = true;
                 xmlFree(alg);
             }
-        if (!enveloped) return "the signature's Reference has no enveloped-signature transform";
+        if (!enveloped) return tr("the signature's Reference has no enveloped-signature transform");
     }
-    if (references != 1) return "the signature must have exactly one Reference, to the whole manifest";
+    if (references != 1) return tr("the signature must have exactly one Reference, to the whole manifest");
     return {};
 }
 
@@ -119,7 +121,7 @@ SignatureCheck check_locked(std::string_view manifest, const std::string& cert_p
         ctx->signKey =
             xmlSecCryptoAppKeyLoad(cert_pem_path.c_str(), xmlSecKeyDataFormatCertPem, nullptr, nullptr, nullptr);
         if (!ctx->signKey)
-            throw Error("cannot read the certificate '" + cert_pem_path + "' (a PEM X.509 certificate is expected)");
+            throw Error(tr("cannot read the certificate '{0}' (a PEM X.509 certificate is expected)", cert_pem_path));
     } else {
         manager.reset(xmlSecKeysMngrCreate());
         if (!manager || xmlSecCryptoAppDefaultKeysMngrInit(manager.get()) < 0) throw std::bad_alloc();
@@ -129,12 +131,14 @@ SignatureCheck check_locked(std::string_view manifest, const std::string& cert_p
     }
     if (xmlSecDSigCtxVerify(ctx.get(), signature) < 0)
         return {SignatureCheck::Status::invalid,
-                "the signature cannot be checked" + (last_xmlsec_error.empty() ? "" : ": " + last_xmlsec_error)};
+                last_xmlsec_error.empty() ? std::string(tr("the signature cannot be checked"))
+                                          // TRANSLATORS: {0} is libxmlsec1's own message, in English.
+                                          : tr("the signature cannot be checked: {0}", last_xmlsec_error)};
     if (ctx->status != xmlSecDSigStatusSucceeded)
         return {SignatureCheck::Status::invalid,
-                cert_pem_path.empty() ? "the signature does not match the manifest"
-                                      : "the signature does not match the manifest and the certificate '" +
-                                            cert_pem_path + "'"};
+                cert_pem_path.empty()
+                    ? std::string(tr("the signature does not match the manifest"))
+                    : tr("the signature does not match the manifest and the certificate '{0}'", cert_pem_path)};
     return {SignatureCheck::Status::valid, {}};
 }
 
@@ -148,29 +152,35 @@ std::string sign_manifest(std::string_view manifest, const std::string& key_pem_
     xmlNode* root = xmlDocGetRootElement(doc.get());
     xmlNode* signature =
         xmlSecTmplSignatureCreate(doc.get(), xmlSecTransformExclC14NId, xmlSecTransformRsaSha256Id, nullptr);
-    if (!signature) throw Error("cannot create the signature template: " + last_xmlsec_error);
+    // TRANSLATORS: {0} is libxmlsec1's own message, in English.
+    if (!signature) throw Error(tr("cannot create the signature template: {0}", last_xmlsec_error));
     xmlAddChild(root, signature);
     xmlAddNextSibling(signature, xmlNewText(x("\n")));
     xmlNode* ref = xmlSecTmplSignatureAddReference(signature, xmlSecTransformSha256Id, nullptr, x(""), nullptr);
     if (!ref || !xmlSecTmplReferenceAddTransform(ref, xmlSecTransformEnvelopedId) ||
         !xmlSecTmplReferenceAddTransform(ref, xmlSecTransformExclC14NId))
-        throw Error("cannot create the signature template: " + last_xmlsec_error);
+        throw Error(tr("cannot create the signature template: {0}", last_xmlsec_error));
     xmlNode* key_info = xmlSecTmplSignatureEnsureKeyInfo(signature, nullptr);
     xmlNode* x509 = key_info ? xmlSecTmplKeyInfoAddX509Data(key_info) : nullptr;
     if (!x509 || !xmlSecTmplX509DataAddCertificate(x509))
-        throw Error("cannot create the signature template: " + last_xmlsec_error);
+        throw Error(tr("cannot create the signature template: {0}", last_xmlsec_error));
 
     DSigCtx ctx(xmlSecDSigCtxCreate(nullptr));
     if (!ctx) throw std::bad_alloc();
     last_xmlsec_error.clear();
     ctx->signKey = xmlSecCryptoAppKeyLoad(key_pem_path.c_str(), xmlSecKeyDataFormatPem, nullptr, nullptr, nullptr);
     if (!ctx->signKey)
-        throw Error("cannot read the private key '" + key_pem_path + "' (an unencrypted PEM RSA key is expected)" +
-                    (last_xmlsec_error.empty() ? "" : ": " + last_xmlsec_error));
+        throw Error(last_xmlsec_error.empty()
+                        ? tr("cannot read the private key '{0}' (an unencrypted PEM RSA key is expected)", key_pem_path)
+                        // TRANSLATORS: {1} is libxmlsec1's own message, in English.
+                        : tr("cannot read the private key '{0}' (an unencrypted PEM RSA key is expected): {1}",
+                             key_pem_path, last_xmlsec_error));
     if (xmlSecCryptoAppKeyCertLoad(ctx->signKey, cert_pem_path.c_str(), xmlSecKeyDataFormatPem) < 0)
-        throw Error("cannot read the certificate '" + cert_pem_path + "' (a PEM X.509 certificate is expected)");
+        throw Error(tr("cannot read the certificate '{0}' (a PEM X.509 certificate is expected)", cert_pem_path));
     if (xmlSecDSigCtxSign(ctx.get(), signature) < 0)
-        throw Error("signing failed" + (last_xmlsec_error.empty() ? "" : ": " + last_xmlsec_error));
+        throw Error(last_xmlsec_error.empty() ? std::string(tr("signing failed"))
+                                              // TRANSLATORS: {0} is libxmlsec1's own message, in English.
+                                              : tr("signing failed: {0}", last_xmlsec_error));
 
     xmlChar* bytes = nullptr;
     int size = 0;
@@ -183,7 +193,7 @@ std::string sign_manifest(std::string_view manifest, const std::string& key_pem_
     // nobody can verify: check now rather than after publication.
     const SignatureCheck check = check_locked(out, cert_pem_path);
     if (check.status != SignatureCheck::Status::valid)
-        throw Error("the private key '" + key_pem_path + "' does not belong to the certificate '" + cert_pem_path + "'");
+        throw Error(tr("the private key '{0}' does not belong to the certificate '{1}'", key_pem_path, cert_pem_path));
     return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "package/xml_documents.hpp"
 #include "package/xml_schema.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -22,7 +23,8 @@ constexpr int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NO
 [[noreturn]] void fail(long line, std::string message)
 {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    throw Error(line > 0 ? "line " + std::to_string(line) + ": " + message : message);
+    // TRANSLATORS: {0} is a line number of the XML document, {1} what is wrong there.
+    throw Error(line > 0 ? tr("line {0}: {1}", line, message) : message);
 }
 
 std::string name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
@@ -53,7 +55,7 @@ std::vector<const xmlNode*> children(const xmlNode* n)
     std::vector<const xmlNode*> out;
     for (const xmlNode* c = n->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE) {
-            if (!in_namespace(c)) fail(c->line, "element '" + name_of(c) + "' is not in the tthc namespace");
+            if (!in_namespace(c)) fail(c->line, tr("element '{0}' is not in the tthc namespace", name_of(c)));
             out.push_back(c);
         }
     return out;
@@ -73,14 +75,14 @@ std::int64_t integer(const xmlNode* n)
     const std::string s = content(n);
     std::int64_t v = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size()) fail(n->line, "'" + s + "' is not an integer");
+    if (ec != std::errc() || end != s.data() + s.size()) fail(n->line, tr("'{0}' is not an integer", s));
     return v;
 }
 
 Date date(const xmlNode* n)
 {
     const auto d = parse_date(content(n));
-    if (!d) fail(n->line, "'" + content(n) + "' is not a date");
+    if (!d) fail(n->line, tr("'{0}' is not a date", content(n)));
     return *d;
 }
 
@@ -97,13 +99,14 @@ std::pair<Doc, const xmlNode*> parse(std::string_view xml, const char* root_name
     Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, parse_options));
     if (!doc) {
         const xmlError* e = xmlGetLastError();
-        fail(e ? e->line : 0, std::string("not well-formed XML: ") + (e && e->message ? e->message : "parse error"));
+        // TRANSLATORS: {0} is libxml2's own message, in English.
+        fail(e ? e->line : 0, tr("not well-formed XML: {0}", e && e->message ? e->message : tr("parse error")));
     }
-    if (doc->intSubset || doc->extSubset) fail(0, "a DOCTYPE is not allowed");
+    if (doc->intSubset || doc->extSubset) fail(0, tr("a DOCTYPE is not allowed"));
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root || name_of(root) != root_name || !in_namespace(root))
-        fail(root ? root->line : 0, std::string("not a tthc ") + root_name + " document (expected <" + root_name +
-                                         " xmlns=\"" + std::string(xml_namespace) + "\">)");
+        // TRANSLATORS: {0} is the XML element the document must start with (procedure, decision), {1} its namespace.
+        fail(root ? root->line : 0, tr("not a tthc {0} document (expected <{0} xmlns=\"{1}\">)", root_name, xml_namespace));
     return {std::move(doc), root};
 }
 
@@ -184,7 +187,7 @@ Procedure read_procedure_xml(std::string_view xml)
                 p.legal_basis.push_back(std::move(b));
             }
         } else {
-            fail(n->line, "unknown element '" + e + "' in a procedure");
+            fail(n->line, tr("unknown element '{0}' in a procedure", e));
         }
     }
     if (!p.code.value.empty()) p.parsed_code = parse_code(p.code.value);
@@ -217,7 +220,7 @@ Decision read_decision_xml(std::string_view xml)
                 d.replaced.push_back(std::move(rep));
             }
         } else {
-            fail(n->line, "unknown element '" + e + "' in a decision");
+            fail(n->line, tr("unknown element '{0}' in a decision", e));
         }
     }
     return d;
@@ -255,7 +258,8 @@ public:
         const std::string s = attr(name);
         std::uint64_t v = 0;
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (ec != std::errc() || end != s.data() + s.size()) fail(line(), std::string(name) + " '" + s + "' is not a number");
+        // TRANSLATORS: {0} is the name of an XML attribute (size, hoursPerDay), {1} its value.
+        if (ec != std::errc() || end != s.data() + s.size()) fail(line(), tr("{0} '{1}' is not a number", name, s));
         return v;
     }
     long line() { return xmlTextReaderGetParserLineNumber(reader_.get()); }
@@ -267,7 +271,7 @@ public:
         int rc;
         while ((rc = xmlTextReaderRead(reader_.get())) == 1) {
             const int type = xmlTextReaderNodeType(reader_.get());
-            if (type == XML_READER_TYPE_DOCUMENT_TYPE) fail(line(), "a DOCTYPE is not allowed");
+            if (type == XML_READER_TYPE_DOCUMENT_TYPE) fail(line(), tr("a DOCTYPE is not allowed"));
             if (type != XML_READER_TYPE_ELEMENT) continue;
             const char* ns = reinterpret_cast<const char*>(xmlTextReaderConstNamespaceUri(reader_.get()));
             const std::string name = reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader_.get()));
@@ -277,16 +281,17 @@ public:
                     if (xmlTextReaderNext(reader_.get()) != 1) break;  // the signature: signature.cpp's business
                     continue;
                 }
-                fail(line(), "element '" + name + "' is not in the tthc namespace");
+                fail(line(), tr("element '{0}' is not in the tthc namespace", name));
             }
             if (!saw_root) {
-                if (name != "manifest") fail(line(), "not a tthc manifest (the root element is '" + name + "')");
+                if (name != "manifest") fail(line(), tr("not a tthc manifest (the root element is '{0}')", name));
                 saw_root = true;
             } else if (name == "package") {
                 m.package_id = attr("id");
                 m.kind = attr("kind");
                 const auto d = parse_date(attr("created"));
-                if (!d) fail(line(), "created '" + attr("created") + "' is not a date");
+                // TRANSLATORS: "created" is the name of the XML attribute, {0} its value.
+                if (!d) fail(line(), tr("created '{0}' is not a date", attr("created")));
                 m.created = *d;
             } else if (name == "catalog") {
                 auto t = [&](const char* a) { return Text{attr(a), Pos{}, has(a)}; };
@@ -318,14 +323,14 @@ public:
                 e.provisional = attr("provisional") == "true";
                 m.entries.push_back(std::move(e));
             } else if (name != "entries") {
-                fail(line(), "unknown element '" + name + "' in a manifest");
+                fail(line(), tr("unknown element '{0}' in a manifest", name));
             }
         }
         if (rc != 0) {
             const xmlError* e = xmlGetLastError();
-            fail(e ? e->line : line(), std::string("not well-formed XML: ") + (e && e->message ? e->message : "parse error"));
+            fail(e ? e->line : line(), tr("not well-formed XML: {0}", e && e->message ? e->message : tr("parse error")));
         }
-        if (!saw_root) fail(0, "not a tthc manifest (no root element)");
+        if (!saw_root) fail(0, tr("not a tthc manifest (no root element)"));
         return m;
     }
 

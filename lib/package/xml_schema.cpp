@@ -16,6 +16,7 @@
 
 #include "package/schema_xsd.hpp"
 #include "util/digest.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -47,7 +48,7 @@ const SchemaHolder& compiled_schema()
 
 std::string trimmed_message(const xmlError* e)
 {
-    std::string m = e && e->message ? e->message : "unknown error";
+    std::string m = e && e->message ? e->message : tr("unknown error");
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
     return m;
 }
@@ -59,7 +60,9 @@ void collect(void* data, xmlErrorPtr e)
     // Schema errors carry no column: 1, the start of the line, keeps "file:line:col" well-formed.
     const auto line = static_cast<std::uint32_t>(e->line > 0 ? e->line : 0);
     const auto column = static_cast<std::uint32_t>(e->int2 > 0 ? e->int2 : 1);
-    out->push_back({Pos{line, line ? column : 0}, trimmed_message(e)});
+    // TRANSLATORS: {0} is libxml2's own message, in English (a schema or XML error); English shows it alone.
+    out->push_back({Pos{line, line ? column : 0}, fmt::format(fmt::runtime(trc("an XML error from libxml2", "{0}")),
+                                                              trimmed_message(e))});
 }
 
 }  // namespace
@@ -82,7 +85,7 @@ bool is_schema_revision(std::string_view bytes)
 std::optional<XmlProblem> find_doctype(std::string_view xml)
 {
     if (const std::uint32_t line = doctype_line(xml))
-        return XmlProblem{Pos{line, 1}, "a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)"};
+        return XmlProblem{Pos{line, 1}, tr("a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)")};
     return std::nullopt;
 }
 
@@ -115,17 +118,17 @@ std::vector<XmlProblem> SchemaValidator::validate(std::string_view xml)
         &problems);
     xmlSchemaSetValidStructuredErrors(impl_->ctxt, collect, &problems);
     if (xmlTextReaderSchemaValidateCtxt(reader, impl_->ctxt, 0) != 0)
-        problems.push_back({Pos{}, "cannot start schema validation"});
+        problems.push_back({Pos{}, tr("cannot start schema validation")});
     int rc = 0;
     while ((rc = xmlTextReaderRead(reader)) == 1) {
         if (xmlTextReaderNodeType(reader) == XML_READER_TYPE_DOCUMENT_TYPE) {
             problems.push_back({Pos{static_cast<std::uint32_t>(xmlTextReaderGetParserLineNumber(reader)), 1},
-                                "a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)"});
+                                tr("a DOCTYPE is not allowed (the toolkit reads no DTD and expands no entity)")});
             break;
         }
     }
-    if (problems.empty() && rc != 0) problems.push_back({Pos{}, "the document is not well-formed XML"});
-    if (problems.empty() && xmlTextReaderIsValid(reader) != 1) problems.push_back({Pos{}, "the document is not valid"});
+    if (problems.empty() && rc != 0) problems.push_back({Pos{}, tr("the document is not well-formed XML")});
+    if (problems.empty() && xmlTextReaderIsValid(reader) != 1) problems.push_back({Pos{}, tr("the document is not valid")});
     xmlTextReaderSchemaValidateCtxt(reader, nullptr, 0);
     xmlFreeTextReader(reader);
     return problems;
