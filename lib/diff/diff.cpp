@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "io/files.hpp"
+#include "util/i18n.hpp"
 #include "util/parallel.hpp"
 #include "util/unicode.hpp"
 #include "catalog/identity.hpp"
@@ -354,7 +355,7 @@ void keep_blocking_findings(DiffResult& result, std::vector<Diagnostic>& layout,
             for (const auto& p : *list)
                 if (!p.parsed_code)
                     result.diagnostics.push_back(make_diagnostic(c->files.at(p.file), p.code.pos, Rule::bad_code,
-                                                                 "this procedure has no valid code, so it cannot be matched"));
+                                                                 tr("this procedure has no valid code, so it cannot be matched")));
     sort_diagnostics(result.diagnostics);
 }
 

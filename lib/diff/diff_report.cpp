@@ -1,6 +1,11 @@
 #include "diff/diff_report.hpp"
 
+#include <algorithm>
+#include <array>
+
+#include "util/i18n.hpp"
 #include "util/json.hpp"
+#include "util/unicode.hpp"
 
 namespace tthc {
 
@@ -15,9 +20,9 @@ std::optional<DiffFormat> parse_diff_format(std::string_view name)
 
 std::string diff_summary(const CatalogDiff& d)
 {
-    return std::to_string(d.added.size()) + " new, " + std::to_string(d.amended.size()) + " amended, " +
-           std::to_string(d.replaced.size()) + " replaced, " + std::to_string(d.abolished.size()) + " abolished, " +
-           std::to_string(d.unchanged) + " unchanged";
+    // TRANSLATORS: the counts of procedures new, amended, replaced, abolished and unchanged between two catalogs
+    return tr("{0} new, {1} amended, {2} replaced, {3} abolished, {4} unchanged", d.added.size(), d.amended.size(),
+              d.replaced.size(), d.abolished.size(), d.unchanged);
 }
 
 namespace {
@@ -25,33 +30,53 @@ namespace {
 constexpr std::string_view green = "\033[32m", red = "\033[31m", yellow = "\033[33m", bold = "\033[1m",
                            reset = "\033[0m";
 
-std::string show(const std::optional<std::string>& v) { return v ? json_quote(*v) : "(none)"; }
+std::string show(const std::optional<std::string>& v) { return v ? json_quote(*v) : std::string(tr("(none)")); }
+
+// The class of each line, in a column as wide as the widest class in the
+// language in use and two spaces ("abolished  " in English).
+std::array<std::string, 4> class_labels()
+{
+    std::array<std::string, 4> labels = {trc("diff class", "new"), trc("diff class", "amended"),
+                                         trc("diff class", "replaced"), trc("diff class", "abolished")};
+    std::size_t width = 0;
+    for (const auto& l : labels) width = std::max(width, code_points(l));
+    for (auto& l : labels) l += std::string(width + 2 - code_points(l), ' ');
+    return labels;
+}
 
 void write_text(std::ostream& out, const CatalogDiff& d, bool color)
 {
+    if (d.empty()) return;
     auto paint = [&](std::string_view c, const std::string& s) {
         return color ? std::string(c) + s + std::string(reset) : s;
     };
-    for (const auto& p : d.added) out << paint(green, "new        ") << p.code << "  " << p.name << "\n";
+    const auto [new_label, amended_label, replaced_label, abolished_label] = class_labels();
+    for (const auto& p : d.added) out << paint(green, new_label) << p.code << "  " << p.name << "\n";
     for (const auto& p : d.amended) {
-        out << paint(yellow, "amended    ") << p.code << "  " << p.name << "\n";
+        out << paint(yellow, amended_label) << p.code << "  " << p.name << "\n";
         for (const auto& f : p.fields) {
             out << "    " << paint(bold, f.field) << ": ";
             if (!f.before)
-                out << paint(green, "added " + show(f.after));
+                // TRANSLATORS: a field of an amended procedure that NEW has and OLD had not; {0} is its value
+                out << paint(green, tr("added {0}", show(f.after)));
             else if (!f.after)
-                out << paint(red, "removed " + show(f.before));
+                // TRANSLATORS: a field of an amended procedure that OLD had and NEW has not; {0} is its value
+                out << paint(red, tr("removed {0}", show(f.before)));
             else
                 out << paint(red, show(f.before)) << " → " << paint(green, show(f.after));
             out << "\n";
         }
     }
     for (const auto& r : d.replaced)
-        out << paint(yellow, "replaced   ") << r.old_code << " → " << r.new_code << "  " << r.new_name << " ("
-            << (r.reason == "same name" ? "detected: same name" : "declared in " + r.reason) << ")\n";
+        out << paint(yellow, replaced_label) << r.old_code << " → " << r.new_code << "  " << r.new_name << " "
+            << (r.reason == "same name" ? std::string(tr("(detected: same name)"))
+                                        // TRANSLATORS: {0} is the số ký hiệu of the decision that declares the replacement
+                                        : tr("(declared in {0})", r.reason))
+            << "\n";
     for (const auto& p : d.abolished)
-        out << paint(red, "abolished  ") << p.code << "  " << p.name
-            << (p.missing ? " (missing: vanished from NEW without being moved to abolished/)" : "") << "\n";
+        out << paint(red, abolished_label) << p.code << "  " << p.name
+            << (p.missing ? std::string(" ") + tr("(missing: vanished from NEW without being moved to abolished/)") : "")
+            << "\n";
 }
 
 void write_json(std::ostream& out, const CatalogDiff& d)

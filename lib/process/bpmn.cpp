@@ -4,6 +4,7 @@
 
 #include "core/diagnostic.hpp"
 #include "io/xml_out.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -229,7 +230,7 @@ void write_diagram(XmlOut& o, const Layout& l)
 
 std::string process_bpmn(const ResolvedProcess& r)
 {
-    if (!r.procedure) throw Error("the process in " + r.code() + " names no procedure of the catalog");
+    if (!r.procedure) throw Error(tr("the process in {0} names no procedure of the catalog", r.code()));
     const Layout layout = lay_out(r);
     XmlOut o;  // two-space indentation; the prefixes are declared on the root
     o.start("bpmn:definitions");

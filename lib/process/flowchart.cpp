@@ -16,6 +16,7 @@
 
 #include "core/diagnostic.hpp"
 #include "io/files.hpp"
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 extern char** environ;
@@ -107,7 +108,7 @@ std::optional<std::string> dot_to_svg(const std::string& dot_source)
     fs::path tmp = fs::temp_directory_path(ec);
     if (ec) tmp = "/tmp";
     std::string dir_template = (tmp / "tthc-dot-XXXXXX").string();
-    if (!mkdtemp(dir_template.data())) throw Error("cannot create a temporary directory for dot: " + std::string(std::strerror(errno)));
+    if (!mkdtemp(dir_template.data())) throw Error(tr("cannot create a temporary directory for dot: {0}", std::strerror(errno)));
     const fs::path dir = dir_template;
     struct Cleanup {
         fs::path dir;
@@ -134,15 +135,17 @@ std::optional<std::string> dot_to_svg(const std::string& dot_source)
     const int rc = posix_spawnp(&pid, "dot", &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc == ENOENT) return std::nullopt;
-    if (rc != 0) throw Error("cannot run dot: " + std::string(std::strerror(rc)));
+    if (rc != 0) throw Error(tr("cannot run dot: {0}", std::strerror(rc)));
     int status = 0;
     while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) throw Error("cannot wait for dot: " + std::string(std::strerror(errno)));
+        if (errno != EINTR) throw Error(tr("cannot wait for dot: {0}", std::strerror(errno)));
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return std::nullopt;  // a shell wrapper without dot
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::string message = read_file(err);
         while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
-        throw Error("dot failed" + (message.empty() ? std::string() : ": " + message));
+        if (message.empty()) throw Error(tr("dot failed"));
+        // TRANSLATORS: {0} is what Graphviz dot printed on its standard error
+        throw Error(tr("dot failed: {0}", message));
     }
     return read_file(out);
 }

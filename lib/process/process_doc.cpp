@@ -10,6 +10,7 @@
 #include "checks/lint.hpp"
 #include "core/vietnamese.hpp"
 #include "catalog/identity.hpp"
+#include "util/i18n.hpp"
 
 namespace tthc {
 
@@ -244,13 +245,15 @@ std::vector<ResolvedProcess> select_processes(const Catalog& catalog, const std:
         std::set<std::string> done;
         for (const auto& code : codes) {
             const auto parsed = parse_code(code);
-            if (!parsed) throw Error("'" + code + "' is not a procedure code", "write it as 1.001193");
+            if (!parsed) throw Error(tr("'{0}' is not a procedure code", code), tr("write it as 1.001193"));
             if (!done.insert(parsed->identity).second) continue;
             const Procedure* p = find_procedure(catalog, code);
-            if (!p) throw Error("procedure " + code + " is not in " + catalog.root);
+            // TRANSLATORS: {0} is a procedure code, {1} the catalog (a directory or a file)
+            if (!p) throw Error(tr("procedure {0} is not in {1}", code, catalog.root));
             if (p->abolished)
-                throw Error("procedure " + code + " is abolished (" + catalog.files.at(p->file) +
-                            "); an abolished procedure has no internal process to approve");
+                // TRANSLATORS: {0} is a procedure code, {1} the file that holds it
+                throw Error(tr("procedure {0} is abolished ({1}); an abolished procedure has no internal process to approve",
+                               code, catalog.files.at(p->file)));
             bool found = false;
             for (const auto& pr : catalog.processes)
                 if (code_identity(pr.procedure.value) == parsed->identity) {
@@ -258,8 +261,10 @@ std::vector<ResolvedProcess> select_processes(const Catalog& catalog, const std:
                     found = true;
                 }
             if (!found)
-                throw Error("procedure " + code + " has no internal process in " + catalog.root,
-                            "write processes/" + p->code.value + ".toml (man 5 tthc-catalog, section 4)");
+                // TRANSLATORS: {0} is a procedure code, {1} the catalog
+                throw Error(tr("procedure {0} has no internal process in {1}", code, catalog.root),
+                            // TRANSLATORS: {0} is the procedure code: the file to write is processes/CODE.toml
+                            tr("write processes/{0}.toml (man 5 tthc-catalog, section 4)", p->code.value));
         }
     }
     std::stable_sort(out.begin(), out.end(), decision_order);

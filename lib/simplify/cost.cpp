@@ -1,5 +1,6 @@
 #include "simplify/cost.hpp"
 
+#include "util/i18n.hpp"
 #include "util/unicode.hpp"
 
 namespace tthc {
@@ -72,7 +73,7 @@ ProcedureCost compliance_cost(const Procedure& p, const CatalogInfo& info, const
         c.lines = empty_lines();
         const ChannelHours h = channel_hours(ch.kind.value, d);
         c.wait_millihours = ch.duration ? counted_millihours(*ch.duration, hpd) : 0;
-        if (!ch.duration) c.notes.push_back("the thời hạn of channel \"" + ch.kind.value + "\" is not a duration; waiting is not counted");
+        if (!ch.duration) c.notes.push_back(tr("the thời hạn of channel \"{0}\" is not a duration; waiting is not counted", ch.kind.value));
         std::int64_t hours[] = {d.learn, entries * d.per_entry, h.submit, c.wait_millihours, h.receive};
         if (!d.activities) hours[0] = hours[1] = hours[2] = hours[4] = 0;  // the thời hạn alone
         for (std::size_t i = 0; i < 5; ++i) {
@@ -83,14 +84,15 @@ ProcedureCost compliance_cost(const Procedure& p, const CatalogInfo& info, const
         if (ch.fee && currency == "VND")
             c.lines[5].per_year = *ch.fee * n;
         else if (ch.fee && *ch.fee > 0)
-            c.notes.push_back("the fee of channel \"" + ch.kind.value + "\" is in " + currency + " and is not counted");
+            // TRANSLATORS: {0} is the channel (cách thức thực hiện), {1} a currency code such as USD
+            c.notes.push_back(tr("the fee of channel \"{0}\" is in {1} and is not counted", ch.kind.value, currency));
         c.lines[6].per_year = d.activities ? certified * d.certified_copy_fee * n : 0;
         for (const auto& l : c.lines) c.per_year += l.per_year;
         if (!best || c.per_year < best->per_year) best = std::move(c);
     }
     if (!best) {
         ProcedureCost c = zero_cost();
-        c.notes.push_back("procedure " + p.code.value + " has no channel; nothing is counted");
+        c.notes.push_back(tr("procedure {0} has no channel; nothing is counted", p.code.value));
         return c;
     }
     return *best;

@@ -46,7 +46,7 @@ struct ProcedureCost {
     std::int64_t wait_millihours = 0;     // the thời hạn counted, in working hours × 1000
     std::vector<CostLine> lines;          // always the same ids in the same order
     std::int64_t per_year = 0;            // the sum of the lines
-    std::vector<std::string> notes;       // what could not be counted, in English, for people
+    std::vector<std::string> notes;       // what could not be counted, for people (translated)
 };
 
 // The cost a year of `p` for `dossiers_per_year` dossiers. Of several channels

@@ -16,6 +16,7 @@
 
 #include "decisions/decision_doc.hpp"
 #include "io/files.hpp"
+#include "util/i18n.hpp"
 #include "util/json.hpp"
 #include "util/unicode.hpp"
 #include "core/vietnamese.hpp"
@@ -37,10 +38,10 @@ std::vector<std::string> strings(const toml::node& n, const std::string& path, c
 {
     std::vector<std::string> out;
     const auto* arr = n.as_array();
-    if (!arr) throw Error(where(path, n.source()) + key + " must be an array of strings");
+    if (!arr) throw Error(where(path, n.source()) + tr("{0} must be an array of strings", key));
     for (const auto& x : *arr) {
         const auto* s = x.as_string();
-        if (!s) throw Error(where(path, x.source()) + key + " must be an array of strings");
+        if (!s) throw Error(where(path, x.source()) + tr("{0} must be an array of strings", key));
         out.push_back(to_nfc(s->get()));
     }
     return out;
@@ -51,8 +52,8 @@ std::int64_t hours_milli(const toml::node& n, const std::string& path, const std
     double v = 0;
     if (const auto* i = n.as_integer()) v = static_cast<double>(i->get());
     else if (const auto* f = n.as_floating_point()) v = f->get();
-    else throw Error(where(path, n.source()) + key + " must be a number of hours");
-    if (v < 0) throw Error(where(path, n.source()) + key + " cannot be negative");
+    else throw Error(where(path, n.source()) + tr("{0} must be a number of hours", key));
+    if (v < 0) throw Error(where(path, n.source()) + tr("{0} cannot be negative", key));
     return std::llround(v * 1000);
 }
 
@@ -74,10 +75,10 @@ void read_cost(const toml::table& t, const std::string& path, CostDefaults& d)
             *it->second = hours_milli(v, path, key);
         } else if (key == "certified_copy_fee") {
             const auto* i = v.as_integer();
-            if (!i || i->get() < 0) throw Error(where(path, v.source()) + key + " must be a whole number of đồng");
+            if (!i || i->get() < 0) throw Error(where(path, v.source()) + tr("{0} must be a whole number of đồng", key));
             d.certified_copy_fee = i->get();
         } else {
-            throw Error(where(path, v.source()) + "unknown key \"" + key + "\" in [cost]");
+            throw Error(where(path, v.source()) + tr("unknown key \"{0}\" in [cost]", key));
         }
     }
 }
@@ -93,15 +94,16 @@ SimplifyRule read_rule(const toml::table& t, const std::string& path)
         const toml::node& value = v;
         auto text = [&]() {
             const auto* s = value.as_string();
-            if (!s) throw Error(where(path, value.source()) + key + " must be a string");
+            if (!s) throw Error(where(path, value.source()) + tr("{0} must be a string", key));
             return to_nfc(s->get());
         };
         if (key == "id") r.id = text();
         else if (key == "check") {
             r.check = text();
             if (std::find(checks.begin(), checks.end(), r.check) == checks.end())
-                throw Error(where(path, v.source()) + "unknown check \"" + r.check +
-                            "\"; one of dossier-mentions, no-online, time-above-median, fee-without-basis");
+                // TRANSLATORS: {0} is the check the rule file names, {1} the list of the checks there are
+                throw Error(where(path, v.source()) + tr("unknown check \"{0}\"; one of {1}", r.check,
+                                                         "dossier-mentions, no-online, time-above-median, fee-without-basis"));
         } else if (key == "message") r.message = text();
         else if (key == "reason") r.reason = text();
         else if (key == "legal") r.legal = text();
@@ -110,21 +112,21 @@ SimplifyRule read_rule(const toml::table& t, const std::string& path)
         else if (key == "terms") r.terms = strings(v, path, key);
         else if (key == "all") {
             const auto* arr = v.as_array();
-            if (!arr) throw Error(where(path, v.source()) + "all must be an array of arrays of strings");
+            if (!arr) throw Error(where(path, v.source()) + tr("all must be an array of arrays of strings"));
             for (const auto& g : *arr) r.all.push_back(strings(g, path, key));
         } else if (key == "min_group") {
             const auto* i = v.as_integer();
-            if (!i || i->get() < 1) throw Error(where(path, v.source()) + "min_group must be a whole number, at least 1");
+            if (!i || i->get() < 1) throw Error(where(path, v.source()) + tr("min_group must be a whole number, at least 1"));
             r.min_group = i->get();
         } else
-            throw Error(where(path, v.source()) + "unknown key \"" + key + "\" in [[rule]]");
+            throw Error(where(path, v.source()) + tr("unknown key \"{0}\" in [[rule]]", key));
     }
     for (const char* need : {"id", "check", "message", "reason", "legal"})
-        if (!seen.count(need)) throw Error(where(path, t.source()) + "[[rule]] has no " + need);
+        if (!seen.count(need)) throw Error(where(path, t.source()) + tr("[[rule]] has no {0}", need));
     if (r.check == "dossier-mentions" && r.all.empty())
-        throw Error(where(path, t.source()) + "rule " + r.id + ": check dossier-mentions needs `all`");
+        throw Error(where(path, t.source()) + tr("rule {0}: check dossier-mentions needs `all`", r.id));
     if (r.check == "fee-without-basis" && r.terms.empty())
-        throw Error(where(path, t.source()) + "rule " + r.id + ": check fee-without-basis needs `terms`");
+        throw Error(where(path, t.source()) + tr("rule {0}: check fee-without-basis needs `terms`", r.id));
     return r;
 }
 
@@ -144,24 +146,24 @@ SimplifyRules parse_simplify_rules(const std::string& text, const std::string& p
     for (const auto& [k, v] : root) {
         const std::string key(k.str());
         if (key == "version") {
-            if (v.value<std::int64_t>() != 1) throw Error(where(path, v.source()) + "version must be 1");
+            if (v.value<std::int64_t>() != 1) throw Error(where(path, v.source()) + tr("version must be 1"));
         } else if (key == "cost") {
             const auto* t = v.as_table();
-            if (!t) throw Error(where(path, v.source()) + "cost must be a table");
+            if (!t) throw Error(where(path, v.source()) + tr("cost must be a table"));
             read_cost(*t, path, out.cost);
         } else if (key == "rule") {
             const auto* arr = v.as_array();
-            if (!arr) throw Error(where(path, v.source()) + "rule must be an array of tables ([[rule]])");
+            if (!arr) throw Error(where(path, v.source()) + tr("rule must be an array of tables ([[rule]])"));
             for (const auto& n : *arr) {
                 const auto* t = n.as_table();
-                if (!t) throw Error(where(path, n.source()) + "rule must be an array of tables ([[rule]])");
+                if (!t) throw Error(where(path, n.source()) + tr("rule must be an array of tables ([[rule]])"));
                 SimplifyRule r = read_rule(*t, path);
                 if (!ids.insert(r.id).second)
-                    throw Error(where(path, t->source()) + "rule id \"" + r.id + "\" is used twice");
+                    throw Error(where(path, t->source()) + tr("rule id \"{0}\" is used twice", r.id));
                 out.rules.push_back(std::move(r));
             }
         } else {
-            throw Error(where(path, v.source()) + "unknown key \"" + key + "\"; the file holds version, [cost] and [[rule]]");
+            throw Error(where(path, v.source()) + tr("unknown key \"{0}\"; the file holds version, [cost] and [[rule]]", key));
         }
     }
     return out;
@@ -172,7 +174,7 @@ SimplifyRules load_simplify_rules(const std::string& path) { return parse_simpli
 std::string find_simplify_rules(const std::string& explicit_path, const std::string& exe_dir)
 {
     if (!explicit_path.empty()) {
-        if (!fs::exists(explicit_path)) throw Error("rule file '" + explicit_path + "' does not exist");
+        if (!fs::exists(explicit_path)) throw Error(tr("rule file '{0}' does not exist", explicit_path));
         return explicit_path;
     }
     std::vector<fs::path> candidates;
@@ -184,7 +186,7 @@ std::string find_simplify_rules(const std::string& explicit_path, const std::str
     candidates.push_back(fs::path(source_data_dir) / "simplify-rules.toml");
     for (const auto& c : candidates)
         if (fs::exists(c)) return c.lexically_normal().string();
-    throw Error("no simplify-rules.toml next to the program or in its source tree", "give one with --rules FILE");
+    throw Error(tr("no simplify-rules.toml next to the program or in its source tree"), tr("give one with --rules FILE"));
 }
 
 // ---------------------------------------------------------------- matching
@@ -349,7 +351,8 @@ std::vector<Suggestion> suggest(const Catalog& c, const SimplifyRules& rules, co
         if (std::none_of(rules.rules.begin(), rules.rules.end(), [&](const SimplifyRule& r) { return r.id == id; })) {
             std::string ids;
             for (const auto& r : rules.rules) ids += (ids.empty() ? "" : ", ") + r.id;
-            throw Error("no rule \"" + id + "\" in the rule file", ids.empty() ? "it has no rules" : "its rules: " + ids);
+            throw Error(tr("no rule \"{0}\" in the rule file", id),
+                        ids.empty() ? std::string(tr("it has no rules")) : tr("its rules: {0}", ids));
         }
     std::vector<Suggestion> out;
     Checker ck{c, out};
@@ -369,8 +372,11 @@ std::vector<Suggestion> suggest(const Catalog& c, const SimplifyRules& rules, co
 std::string suggestions_text(const std::vector<Suggestion>& s)
 {
     std::string out;
+    if (s.empty()) return out;
+    // TRANSLATORS: the severity of a simplification suggestion, as "error" and "warning" are lint's
+    const std::string severity = trc("severity", "suggestion");
     for (const auto& x : s) {
-        out += x.file + ":" + std::to_string(x.pos.line) + ":" + std::to_string(x.pos.column) + ": suggestion: " +
+        out += x.file + ":" + std::to_string(x.pos.line) + ":" + std::to_string(x.pos.column) + ": " + severity + ": " +
                x.code + ": " + x.message + " [" + x.rule + "]\n";
         out += "    lý do: " + x.reason + "\n";
         out += "    căn cứ: " + x.legal + "\n";

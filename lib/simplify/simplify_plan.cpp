@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "decisions/decision_doc.hpp"
+#include "util/i18n.hpp"
 #include "util/json.hpp"
 #include "simplify/simplify.hpp"
 
@@ -46,14 +47,15 @@ std::int64_t counted_time(const Procedure& p, const ProcedureCost& cost, int hpd
 std::string apply(Procedure& p, bool& abolished, const PlanChange& ch, const Plan& plan)
 {
     const std::string& k = ch.kind.value;
-    const std::string where = "plan " + plan.id.value + ": ";
+    const std::string& id = plan.id.value;
     if (k == "remove-dossier") {
         const std::string want = fold(ch.item.value);
         auto it = std::find_if(p.dossier.begin(), p.dossier.end(),
                                [&](const DossierItem& d) { return fold(d.name.value) == want; });
         if (it == p.dossier.end())
-            throw Error(where + "procedure " + p.code.value + " has no dossier entry \"" + ch.item.value + "\"",
-                        "run 'tthc lint' for the closest entry");
+            // TRANSLATORS: {0} is the plan's id, {1} the procedure code, {2} the dossier entry the plan removes
+            throw Error(tr("plan {0}: procedure {1} has no dossier entry \"{2}\"", id, p.code.value, ch.item.value),
+                        tr("run 'tthc lint' for the closest entry"));
         std::string name = it->name.value;
         while (!name.empty() && (name.back() == '.' || name.back() == ';' || name.back() == ':' || name.back() == ' '))
             name.pop_back();
@@ -61,7 +63,8 @@ std::string apply(Procedure& p, bool& abolished, const PlanChange& ch, const Pla
         return "Bãi bỏ thành phần hồ sơ " + curly_quoted(name) + ".";
     }
     if (k == "set-time" || k == "set-fee") {
-        if (k == "set-time" && !ch.duration) throw Error(where + "\"" + ch.time.value + "\" is not a thời hạn");
+        // TRANSLATORS: {0} is the plan's id, {1} the time it gives
+        if (k == "set-time" && !ch.duration) throw Error(tr("plan {0}: \"{1}\" is not a thời hạn", id, ch.time.value));
         std::string old;
         bool any = false;
         for (auto& c : p.channels) {
@@ -76,7 +79,8 @@ std::string apply(Procedure& p, bool& abolished, const PlanChange& ch, const Pla
                 if (ch.currency.present) c.currency = ch.currency;
             }
         }
-        if (!any) throw Error(where + "procedure " + p.code.value + " has no channel \"" + ch.channel.value + "\"");
+        // TRANSLATORS: {0} is the plan's id, {1} the procedure code, {2} the channel (cách thức thực hiện)
+        if (!any) throw Error(tr("plan {0}: procedure {1} has no channel \"{2}\"", id, p.code.value, ch.channel.value));
         const std::string scope = ch.channel.value == "*" ? "" : " (cách thức " + channel_words(ch.channel.value) + ")";
         if (k == "set-time")
             return "Rút ngắn thời hạn giải quyết" + scope + " từ " + old + " xuống " + ch.duration->to_string() + ".";
@@ -86,10 +90,11 @@ std::string apply(Procedure& p, bool& abolished, const PlanChange& ch, const Pla
         return "Sửa đổi phí, lệ phí" + scope + " từ " + old + " thành " + fee_words(probe) + ".";
     }
     if (k == "add-channel") {
-        if (!ch.duration) throw Error(where + "\"" + ch.time.value + "\" is not a thời hạn");
+        if (!ch.duration) throw Error(tr("plan {0}: \"{1}\" is not a thời hạn", id, ch.time.value));
         if (std::any_of(p.channels.begin(), p.channels.end(), [&](const Channel& c) { return c.kind.value == ch.channel.value; }))
-            throw Error(where + "procedure " + p.code.value + " already has a channel \"" + ch.channel.value + "\"",
-                        "use set-time or set-fee to change it");
+            // TRANSLATORS: {0} is the plan's id, {1} the procedure code, {2} the channel (cách thức thực hiện)
+            throw Error(tr("plan {0}: procedure {1} already has a channel \"{2}\"", id, p.code.value, ch.channel.value),
+                        tr("use set-time or set-fee to change it"));
         Channel c;
         c.kind = ch.channel;
         c.time.value = ch.duration->to_string();
@@ -109,7 +114,8 @@ std::string apply(Procedure& p, bool& abolished, const PlanChange& ch, const Pla
         abolished = true;
         return "Bãi bỏ thủ tục hành chính.";
     }
-    throw Error(where + "unknown change kind \"" + k + "\"", "run 'tthc lint'");
+    // TRANSLATORS: {0} is the plan's id, {1} the kind of change it names
+    throw Error(tr("plan {0}: unknown change kind \"{1}\"", id, k), tr("run 'tthc lint'"));
 }
 
 }  // namespace
@@ -129,8 +135,9 @@ PlanEvaluation evaluate_plan(const Catalog& c, const Plan& plan, const CostDefau
     for (const auto& p : c.procedures)
         if (p.code.value == plan.procedure.value) e.before = &p;
     if (!e.before)
-        throw Error("plan " + plan.id.value + ": procedure " + plan.procedure.value + " is not in force in this catalog",
-                    "run 'tthc lint'");
+        // TRANSLATORS: {0} is the plan's id, {1} the procedure code it names
+        throw Error(tr("plan {0}: procedure {1} is not in force in this catalog", plan.id.value, plan.procedure.value),
+                    tr("run 'tthc lint'"));
     const std::int64_t n = plan.dossiers_per_year;
     e.after = *e.before;
     e.cost_before = compliance_cost(*e.before, c.info, d, n);
@@ -452,11 +459,12 @@ std::string write_plan_draft(const Catalog& c, const PlanEvaluation& e, const st
     const fs::path root = fs::weakly_canonical(fs::absolute(catalog_path));
     const auto rel = out.lexically_relative(root);
     if (fs::is_directory(catalog_path) && (rel.empty() || rel == "." || !rel.string().starts_with("..")))
-        throw Error("--out '" + out_dir + "' is inside the catalog '" + catalog_path + "'",
-                    "choose a separate directory; the catalog is never rewritten");
+        // TRANSLATORS: {0} is the directory given to --out, {1} the catalog
+        throw Error(tr("--out '{0}' is inside the catalog '{1}'", out_dir, catalog_path),
+                    tr("choose a separate directory; the catalog is never rewritten"));
     const std::string shown = (fs::path(out_dir) / draft_relative_path(c, e)).string();
     const fs::path target = out / draft_relative_path(c, e);
-    if (fs::exists(target) && !force) throw Error("'" + shown + "' exists", "use --force to replace it");
+    if (fs::exists(target) && !force) throw Error(tr("'{0}' exists", shown), tr("use --force to replace it"));
     const std::string text = "# Draft: procedure " + e.before->code.value + " amended by plan " + e.plan->id.value +
                              " (tthc simplify plan). Review before use.\n" + procedure_toml(e.after);
     FileTransaction tx;  // the draft and the directories it needs, each durable, or nothing

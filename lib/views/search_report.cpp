@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "decisions/decision_doc.hpp"
+#include "util/i18n.hpp"
 #include "util/json.hpp"
 #include "util/unicode.hpp"
 
@@ -15,6 +16,20 @@ std::string levels_of(const Procedure& p)
     std::string s;
     for (const auto& l : sorted_levels(p)) s += (s.empty() ? "" : ", ") + l;
     return s;
+}
+
+// The field a search matched, for a person: the catalog's key in English
+// ("legal_basis", as JSON names it), its name in the officer's words otherwise.
+std::string field_label(SearchField f)
+{
+    switch (f) {
+    case SearchField::code: return trc("search field", "code");
+    case SearchField::name: return trc("search field", "name");
+    case SearchField::field: return trc("search field", "field");
+    case SearchField::agency: return trc("search field", "agency");
+    case SearchField::legal_basis: return trc("search field", "legal_basis");
+    }
+    return std::string(search_field_name(f));
 }
 
 // `text` with its spans in bold red when `color`.
@@ -51,14 +66,16 @@ void write_search_text(std::ostream& out, const std::vector<SearchHit>& hits, bo
             << highlighted(p.name.value, match_in(h, SearchField::name), color) << "\n";
         std::string fields;
         for (const auto& m : h.matches) {
-            const std::string name(search_field_name(m.field));
+            const std::string name = field_label(m.field);
             if (fields.find(name) == std::string::npos) fields += (fields.empty() ? "" : ", ") + name;
         }
-        out << indent << "field: " << p.field.value << "; levels: " << levels_of(p) << "; matched: " << fields << "\n";
+        // TRANSLATORS: under a procedure found by tthc search: its lĩnh vực, its cấp thực hiện, and the fields
+        // (code, name, field, agency, legal_basis) that the words searched for were found in
+        out << indent << tr("field: {0}; levels: {1}; matched: {2}", p.field.value, levels_of(p), fields) << "\n";
         // the code, name and field are printed already; the agency or a legal number is shown with its match
         for (const auto& m : h.matches)
             if (m.field != SearchField::name && m.field != SearchField::code && m.field != SearchField::field)
-                out << indent << search_field_name(m.field) << ": " << highlighted(m.text, &m, color) << "\n";
+                out << indent << field_label(m.field) << ": " << highlighted(m.text, &m, color) << "\n";
     }
 }
 
