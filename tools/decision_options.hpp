@@ -30,13 +30,13 @@ struct DecisionArgs {
 template <class Info>
 void add_signature_options(CLI::App& sub, Info& info, std::string& submission_date)
 {
-    value_name(sub.add_option("--signer", info.signer, tr("Name of the person who signs")), N_("NAME"));
+    value_name(sub.add_option("--signer", info.signer, tr("Name of the person who signs")), N_("FULL_NAME"));
     value_name(sub.add_option("--signer-title", info.signer_title, tr("Their title, e.g. \"Phó Chủ tịch\"")), N_("TITLE"));
     value_name(sub.add_option("--sign-mode", info.sign_mode, tr("TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"")),
                N_("SIGN_MODE"));
     value_name(sub.add_option("--proposer", info.proposer,
                               tr("Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)")),
-               N_("BODY"));
+               N_("PROPOSER"));
     value_name(sub.add_option("--submission", info.submission,
                               tr("Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP")),
                N_("LEGAL_NUMBER"));
