@@ -9,6 +9,7 @@
 
 #include "decisions/abolition.hpp"
 #include "decisions/announcement.hpp"
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
 #include "io/files.hpp"
@@ -50,12 +51,12 @@ std::vector<std::string> codes_from_file(const std::string& path)
 
 int run_abolish(AbolishArgs args)
 {
-    refuse_revision(args.catalog, "abolish moves files in the catalog: check the revision out, or give the directory");
+    refuse_revision(args.catalog, tr("abolish moves files in the catalog: check the revision out, or give the directory"));
     if (!std::filesystem::is_directory(args.catalog))
-        throw Error("'" + args.catalog + "' is not a catalog directory", "abolish moves files: use the directory form");
+        throw Error(tr("'{0}' is not a catalog directory", args.catalog), tr("abolish moves files: use the directory form"));
     if (!args.from.empty())
         for (auto& c : codes_from_file(args.from)) args.codes.push_back(c);
-    if (args.codes.empty()) throw Error("no code to abolish", "name codes after the catalog, or use --from FILE");
+    if (args.codes.empty()) throw Error(tr("no code to abolish"), tr("name codes after the catalog, or use --from FILE"));
     resolve_decision(args.decision);
     DecisionInfo& info = args.decision.info;
     info.change_basis = args.basis;
@@ -65,7 +66,7 @@ int run_abolish(AbolishArgs args)
     std::optional<CatalogLock> lock;
     if (!args.decision.dry_run) lock.emplace(args.catalog, "abolish");
     // abolish moves files by their codes: every code must be readable, and unique
-    const LoadResult loaded = load_whole(args.catalog, "changed", [](const Diagnostic& d) {
+    const LoadResult loaded = load_whole(args.catalog, N_("'{0}' cannot be read whole; nothing was changed"), [](const Diagnostic& d) {
         return d.severity == Severity::error && d.rule == Rule::bad_code;
     });
     bool ambiguous = false;
@@ -75,20 +76,23 @@ int run_abolish(AbolishArgs args)
             ambiguous = true;
         }
     if (ambiguous)
-        throw Error("'" + args.catalog + "' has codes used twice; nothing was changed", "run 'tthc lint " + args.catalog + "'");
+        throw Error(tr("'{0}' has codes used twice; nothing was changed", args.catalog), tr("run 'tthc lint {0}'", args.catalog));
     const Catalog& catalog = loaded.catalog;
     if (const Decision* d = find_decision(catalog, info.number))
-        throw Error("decision " + info.number + " is already in the ledger (" + catalog.files.at(d->file) + "); nothing changed",
-                    "a decision number is used once");
+        throw Error(tr("decision {0} is already in the ledger ({1}); nothing changed", info.number, catalog.files.at(d->file)),
+                    tr("a decision number is used once"));
 
     const AbolitionCheck check = check_abolition(catalog, args.codes, args.options);
-    for (const auto& p : check.problems) std::cerr << "tthc: error: " << p << "\n";
+    for (const auto& p : check.problems) std::cerr << error_line(p);
     for (const auto& d : check.dependents)
-        std::cerr << d.file << ":" << d.pos.line << ":" << d.pos.column << ": error: " << d.code << " is named by "
-                  << d.what << " (use " << d.option << ")\n";
-    if (!check.problems.empty() || !check.dependents.empty())
-        throw Error("nothing was abolished: " +
-                    std::to_string(check.problems.size() + check.dependents.size()) + " problem(s) above");
+        // TRANSLATORS: {0}:{1}:{2} is the position; {3} a procedure's code; {4} what names it ("the plan ..."); {5} an option.
+        std::cerr << tr("{0}:{1}:{2}: error: {3} is named by {4} (use {5})", d.file, d.pos.line, d.pos.column, d.code,
+                        d.what, d.option)
+                  << "\n";
+    if (!check.problems.empty() || !check.dependents.empty()) {
+        const std::size_t n = check.problems.size() + check.dependents.size();
+        throw Error(tr("nothing was abolished: {0} problem(s) above", n));
+    }
 
     CatalogDiff diff;
     for (const Procedure* p : check.procedures) diff.abolished.push_back({p->code.value, p->name.value, false});
@@ -106,8 +110,9 @@ int run_abolish(AbolishArgs args)
     finish_decision(tx, bytes, format, args.decision);
     if (args.decision.dry_run) return exit_ok;
     if (!args.common.quiet)
-        spdlog::info("abolish: {} procedure{} abolished by {}", check.procedures.size(),
-                     check.procedures.size() == 1 ? "" : "s", info.number);
+        spdlog::info(tr("abolish: {0} abolished by {1}",
+                        trn("{0} procedure", "{0} procedures", check.procedures.size(), check.procedures.size()),
+                        info.number));
     return exit_ok;
 }
 
@@ -116,19 +121,21 @@ int run_abolish(AbolishArgs args)
 void register_abolish(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<AbolishArgs>();
-    CLI::App* sub = app.add_subcommand("abolish", "Abolish procedures all or nothing, with their decision (bãi bỏ)");
-    sub->add_option("CATALOG", args->catalog, "The catalog directory")->required();
-    sub->add_option("CODE", args->codes, "Codes of the procedures to abolish");
-    sub->add_option("--from", args->from, "Read the codes from FILE, one a line (# starts a comment)");
+    CLI::App* sub = app.add_subcommand("abolish", tr("Abolish procedures all or nothing, with their decision (bãi bỏ)"));
+    sub->add_option("CATALOG", args->catalog, tr("The catalog directory"))->required();
+    sub->add_option("CODE", args->codes, tr("Codes of the procedures to abolish"));
+    value_name(sub->add_option("--from", args->from, tr("Read the codes from FILE, one a line (# starts a comment)")),
+               N_("FILE"));
     add_decision_options(*sub, args->decision);
-    sub->add_option("--basis", args->basis,
-                    "Số ký hiệu of the legal document that abolishes them, cited from legal.toml (default: "
-                    "--abolished-by, abolishes_procedures in legal.toml)");
-    sub->add_flag("--with-processes", args->options.with_processes, "Abolish their internal processes too");
-    sub->add_flag("--keep-plans", args->options.keep_plans, "Leave simplification plans that name them as they are");
-    sub->add_flag("--keep-related", args->options.keep_related, "Leave other procedures' related lists as they are");
+    value_name(sub->add_option("--basis", args->basis,
+                               tr("Số ký hiệu of the legal document that abolishes them, cited from legal.toml (default: "
+                                  "--abolished-by, abolishes_procedures in legal.toml)")),
+               N_("LEGAL_NUMBER"));
+    sub->add_flag("--with-processes", args->options.with_processes, tr("Abolish their internal processes too"));
+    sub->add_flag("--keep-plans", args->options.keep_plans, tr("Leave simplification plans that name them as they are"));
+    sub->add_flag("--keep-related", args->options.keep_related, tr("Leave other procedures' related lists as they are"));
     sub->add_flag("--keep-replacement", args->options.keep_replacement,
-                  "Abolish even a procedure that a decision declared as a replacement");
+                  tr("Abolish even a procedure that a decision declared as a replacement"));
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_abolish(*args); });
 }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "decisions/announcement.hpp"
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
 #include "diff/diff.hpp"
@@ -37,25 +38,26 @@ int run_announce(AnnounceArgs args)
     DecisionInfo& info = args.decision.info;
     const auto format = *doc::parse_format(args.common.format);
     if (!args.decision.dry_run)
-        refuse_revision(args.to, "the decision is recorded in --to's decisions/: give the directory, or use --dry-run");
+        refuse_revision(args.to, tr("the decision is recorded in --to's decisions/: give the directory, or use --dry-run"));
     if (!names_revision(args.to) && !std::filesystem::is_directory(args.to))
-        throw Error("--to '" + args.to + "' is not a catalog directory", "the decision is recorded in its decisions/");
+        throw Error(tr("--to '{0}' is not a catalog directory", args.to), tr("the decision is recorded in its decisions/"));
 
     std::optional<CatalogLock> lock;  // one writer at a time in --to, from before it is read
     if (!args.decision.dry_run) lock.emplace(args.to, "announce");
     const DiffResult dr = diff_catalogs(args.from, args.to);
     if (dr.has_errors()) {
         for (const auto& d : dr.diagnostics) std::cerr << format_diagnostic(d, false);
-        throw Error("the catalogs have errors; nothing was drafted", "run 'tthc lint' on them");
+        throw Error(tr("the catalogs have errors; nothing was drafted"), tr("run 'tthc lint' on them"));
     }
-    if (dr.diff.empty()) throw Error("no procedure changed between '" + args.from + "' and '" + args.to + "': there is nothing to announce");
-    const LoadResult before = load_whole(args.from, "drafted");
-    const LoadResult after = load_whole(args.to, "drafted");
+    if (dr.diff.empty())
+        throw Error(tr("no procedure changed between '{0}' and '{1}': there is nothing to announce", args.from, args.to));
+    const LoadResult before = load_whole(args.from, N_("'{0}' cannot be read whole; nothing was drafted"));
+    const LoadResult after = load_whole(args.to, N_("'{0}' cannot be read whole; nothing was drafted"));
 
     for (const Catalog* c : {&after.catalog, &before.catalog})
         if (const Decision* d = find_decision(*c, info.number))
-            throw Error("decision " + info.number + " is already in the ledger (" + c->files.at(d->file) + ")",
-                        "a decision number is used once; choose the next number");
+            throw Error(tr("decision {0} is already in the ledger ({1})", info.number, c->files.at(d->file)),
+                        tr("a decision number is used once; choose the next number"));
 
     warn_notice_period(after.catalog, info);
 
@@ -72,7 +74,8 @@ int run_announce(AnnounceArgs args)
     tx.create(ledger, ledger_toml(entry));
     finish_decision(tx, bytes, format, args.decision);
     if (!args.common.quiet && !args.decision.dry_run)
-        spdlog::info("announce: {} ({}); recorded in {}", info.number, diff_summary(dr.diff), ledger);
+        // TRANSLATORS: {0} is the decision's number, {1} what changed ("2 new, 1 amended"), {2} the ledger file.
+        spdlog::info(tr("announce: {0} ({1}); recorded in {2}", info.number, diff_summary(dr.diff), ledger));
     return exit_ok;
 }
 
@@ -81,13 +84,17 @@ int run_announce(AnnounceArgs args)
 void register_announce(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<AnnounceArgs>();
-    CLI::App* sub = app.add_subcommand("announce", "Draft the decision announcing a catalog change (quyết định công bố)");
-    sub->add_option("--from", args->from, "The catalog in force")->required();
-    sub->add_option("--to", args->to, "The new catalog; the decision is recorded in its decisions/")->required();
+    CLI::App* sub = app.add_subcommand("announce", tr("Draft the decision announcing a catalog change (quyết định công bố)"));
+    value_name(sub->add_option("--from", args->from, tr("The catalog in force")), N_("OLD"))->required();
+    value_name(sub->add_option("--to", args->to, tr("The new catalog; the decision is recorded in its decisions/")), N_("NEW"))
+        ->required();
     add_decision_options(*sub, args->decision);
-    sub->add_option("--basis", args->decision.info.extra_basis, "An additional căn cứ (repeatable)");
-    sub->add_option("--change-basis", args->decision.info.change_basis,
-                    "Số ký hiệu of the legal document that amends or abolishes every procedure the data does not name one for");
+    value_name(sub->add_option("--basis", args->decision.info.extra_basis, tr("An additional căn cứ (repeatable)")),
+               N_("BASIS"));
+    value_name(sub->add_option("--change-basis", args->decision.info.change_basis,
+                               tr("Số ký hiệu of the legal document that amends or abolishes every procedure the data "
+                                  "does not name one for")),
+               N_("LEGAL_NUMBER"));
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_announce(*args); });
 }

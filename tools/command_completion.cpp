@@ -298,9 +298,9 @@ int run_completion(CLI::App& root, const CompletionArgs& args)
 void register_completion(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<CompletionArgs>();
-    CLI::App* sub = app.add_subcommand("completion", "Print a completion script for bash, zsh or fish");
-    sub->add_option("SHELL", args->shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    sub->set_version_flag("--version", std::string("tthc ") + tthc::version);
+    CLI::App* sub = app.add_subcommand("completion", tr("Print a completion script for bash, zsh or fish"));
+    sub->add_option("SHELL", args->shell, tr("bash, zsh or fish"))->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    add_version_flag(*sub);
     sub->callback([args, &app, &command] { command.exit_code = run_completion(app, *args); });
 }
 

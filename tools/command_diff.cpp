@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "diff/diff.hpp"
 #include "diff/diff_report.hpp"
@@ -28,11 +29,11 @@ int run_diff(const DiffArgs& args)
     if (r.has_errors()) {
         for (const auto& d : r.diagnostics)
             if (d.severity == Severity::error) std::cerr << format_diagnostic(d, false);
-        throw Error("the catalogs have errors; nothing was compared", "run 'tthc lint' on them for every finding");
+        throw Error(tr("the catalogs have errors; nothing was compared"), tr("run 'tthc lint' on them for every finding"));
     }
     if (args.common.format == "xlsx" && !args.stat) {
         if ((args.out.empty() || args.out == "-") && isatty(STDOUT_FILENO) == 1)
-            throw Error("will not write an XLSX file to the terminal", "use --out FILE.xlsx, or redirect the output");
+            throw Error(tr("will not write an XLSX file to the terminal"), tr("use --out FILE.xlsx, or redirect the output"));
         emit(xlsx_bytes(diff_sheets(r.diff), xlsx_created_time()), args.out, true);
     } else {
         const DiffFormat format = args.stat ? DiffFormat::stat : *parse_diff_format(args.common.format);
@@ -41,7 +42,8 @@ int run_diff(const DiffArgs& args)
         emit(text.str(), args.out, false);
     }
     if (!args.common.quiet)
-        spdlog::info("diff: {} ({} files read, the others identical)", diff_summary(r.diff), r.files_parsed);
+        // TRANSLATORS: {0} is what changed ("2 new, 1 amended"), {1} how many files were read.
+        spdlog::info(tr("diff: {0} ({1} files read, the others identical)", diff_summary(r.diff), r.files_parsed));
     return r.diff.empty() ? exit_ok : exit_findings;
 }
 
@@ -50,12 +52,15 @@ int run_diff(const DiffArgs& args)
 void register_diff(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<DiffArgs>();
-    CLI::App* sub = app.add_subcommand("diff", "Show which procedures a catalog version adds, amends, replaces or abolishes");
-    sub->add_option("OLD", args->old_path, "The catalog in force (directory or single file)")->required();
-    sub->add_option("NEW", args->new_path, "The draft catalog (directory or single file)")->required();
+    CLI::App* sub =
+        app.add_subcommand("diff", tr("Show which procedures a catalog version adds, amends, replaces or abolishes"));
+    sub->add_option("OLD", args->old_path, tr("The catalog in force (directory or single file)"))->required();
+    sub->add_option("NEW", args->new_path, tr("The draft catalog (directory or single file)"))->required();
     add_common_options(*sub, args->common, {"text", "json", "markdown", "xlsx"});
-    sub->add_option("-o,--out", args->out, "Write to FILE atomically instead of standard output (for --format xlsx)");
-    sub->add_flag("--stat", args->stat, "Print only the counts of each classification");
+    value_name(sub->add_option("-o,--out", args->out,
+                               tr("Write to FILE atomically instead of standard output (for --format xlsx)")),
+               N_("FILE"));
+    sub->add_flag("--stat", args->stat, tr("Print only the counts of each classification"));
     sub->callback([args, &command] { command.exit_code = run_diff(*args); });
 }
 

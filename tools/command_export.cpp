@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "progress.hpp"
 #include "package/dvcqg.hpp"
@@ -29,24 +30,24 @@ void print_errors(const std::vector<Diagnostic>& diags)
 
 std::string counts_text(const PackageCounts& c)
 {
-    return std::to_string(c.procedures) + " procedure" + (c.procedures == 1 ? "" : "s") + ", " +
-           std::to_string(c.abolished) + " abolished, " + std::to_string(c.decisions) + " decision" +
-           (c.decisions == 1 ? "" : "s");
+    // TRANSLATORS: "12 procedures, 2 abolished, 3 decisions".
+    return tr("{0}, {1} abolished, {2}", trn("{0} procedure", "{0} procedures", c.procedures, c.procedures), c.abolished,
+              trn("{0} decision", "{0} decisions", c.decisions, c.decisions));
 }
 
 int run_import(const ExportArgs& args)
 {
     if (args.out.empty()) throw CLI::RequiredError("--out");
-    refuse_revision(args.out, "--out is the catalog directory to create; for a name with a colon, write ./" + args.out);
+    refuse_revision(args.out, tr("--out is the catalog directory to create; for a name with a colon, write ./{0}", args.out));
     if (!args.catalog.empty() || !args.since.empty() || !args.key.empty() || !args.date.empty())
-        throw CLI::ValidationError("--import", "takes only --out, --force and --cert");
+        throw CLI::ValidationError("--import", tr("takes only --out, --force and --cert"));
     const ImportResult r = import_package(args.import, ImportOptions{args.out, args.force, args.cert});
     if (!r.written) {
         print_errors(r.diagnostics);
-        std::cerr << "tthc: error: the package is not valid; nothing was written\n";
+        std::cerr << error_line(tr("the package is not valid; nothing was written"));
         return exit_findings;
     }
-    if (!args.quiet) spdlog::info("export: imported {} into {}: {}", args.import, args.out, counts_text(r.counts));
+    if (!args.quiet) spdlog::info(tr("export: imported {0} into {1}: {2}", args.import, args.out, counts_text(r.counts)));
     return exit_ok;
 }
 
@@ -54,19 +55,20 @@ int run_import(const ExportArgs& args)
 int run_export_dvcqg(const ExportArgs& args)
 {
     if (args.schema || !args.import.empty() || !args.since.empty() || !args.key.empty() || !args.cert.empty())
-        throw CLI::ValidationError("--format dvcqg", "takes only CATALOG, --out, --force, --date, --as-published and -q");
+        throw CLI::ValidationError("--format dvcqg", tr("takes only CATALOG, --out, --force, --date, --as-published and -q"));
     if (args.catalog.empty()) throw CLI::RequiredError("CATALOG");
     if (args.out.empty()) throw CLI::RequiredError("--out");
     DvcqgExportOptions options{args.out, args.force, args.date.empty() ? today() : parse_date_option(args.date, "--date")};
     const DvcqgExportResult r = export_dvcqg(args.catalog, options);
     if (!r.written) {
         print_errors(r.diagnostics);
-        throw Error("the catalog has errors; nothing was written", "run 'tthc lint " + args.catalog + "' for every finding");
+        throw Error(tr("the catalog has errors; nothing was written"), tr("run 'tthc lint {0}' for every finding", args.catalog));
     }
     if (!args.quiet)
-        spdlog::info("export: wrote {} (dvcqg): {} procedure{}, {} abolished{}", args.out, r.procedures,
-                     r.procedures == 1 ? "" : "s", r.abolished,
-                     r.tolerated ? "; " + std::to_string(r.tolerated) + " lint errors kept as published" : std::string());
+        // TRANSLATORS: {0} is the file written; {3} is empty or "; 2 lint errors kept as published".
+        spdlog::info(tr("export: wrote {0} (dvcqg): {1}, {2} abolished{3}", args.out,
+                        trn("{0} procedure", "{0} procedures", r.procedures, r.procedures), r.abolished,
+                        r.tolerated ? tr("; {0} lint errors kept as published", r.tolerated) : std::string()));
     return exit_ok;
 }
 
@@ -81,7 +83,7 @@ int run_export(const ExportArgs& args)
     if (args.catalog.empty()) throw CLI::RequiredError("CATALOG");
     if (args.out.empty()) throw CLI::RequiredError("--out");
     if (args.key.empty() != args.cert.empty())
-        throw CLI::ValidationError("--sign", "--sign KEY.pem and --cert CERT.pem go together");
+        throw CLI::ValidationError("--sign", tr("--sign KEY.pem and --cert CERT.pem go together"));
 
     ExportOptions options;
     options.out = args.out;
@@ -98,12 +100,14 @@ int run_export(const ExportArgs& args)
     progress.clear();
     if (!r.written) {
         print_errors(r.diagnostics);
-        throw Error("the catalog has errors; no package was written", "run 'tthc lint " + args.catalog + "' for every finding");
+        throw Error(tr("the catalog has errors; no package was written"), tr("run 'tthc lint {0}' for every finding", args.catalog));
     }
     if (!args.quiet)
-        spdlog::info("export: wrote {} ({}): {}, {} files{}{}", args.out, r.package_id, counts_text(r.counts),
-                     r.counts.files, args.key.empty() ? "" : ", signed",
-                     r.tolerated ? "; " + std::to_string(r.tolerated) + " lint errors kept as published" : std::string());
+        // TRANSLATORS: {0} is the package written, {1} its id, {2} what it holds ("12 procedures, 2 abolished,
+        // 3 decisions"), {3} its number of files, {4} empty or ", signed", {5} empty or "; 2 lint errors kept as published".
+        spdlog::info(tr("export: wrote {0} ({1}): {2}, {3} files{4}{5}", args.out, r.package_id, counts_text(r.counts),
+                        r.counts.files, args.key.empty() ? std::string() : std::string(tr(", signed")),
+                        r.tolerated ? tr("; {0} lint errors kept as published", r.tolerated) : std::string()));
     return exit_ok;
 }
 
@@ -112,26 +116,39 @@ int run_export(const ExportArgs& args)
 void register_export(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<ExportArgs>();
-    CLI::App* sub = app.add_subcommand("export", "Write a catalog as a checksummed, optionally signed XML package");
-    sub->add_option("CATALOG", args->catalog, "The catalog (directory or single file)");
-    sub->add_option("--format", args->format,
-                    "xml (default): the checksummed XML package; dvcqg: the national database's JSON records")
+    CLI::App* sub = app.add_subcommand("export", tr("Write a catalog as a checksummed, optionally signed XML package"));
+    sub->add_option("CATALOG", args->catalog, tr("The catalog (directory or single file)"));
+    value_name(sub->add_option("--format", args->format,
+                               tr("xml (default): the checksummed XML package; dvcqg: the national database's JSON "
+                                  "records")),
+               N_("FORMAT"))
         ->check(CLI::IsMember({"xml", "dvcqg"}));
-    sub->add_option("-o,--out", args->out, "The package directory to create (with --import: the catalog directory)");
-    sub->add_flag("--force", args->force, "Replace an existing package (or catalog) at --out");
-    sub->add_option("--date", args->date, "The package's date (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else today)");
-    sub->add_option("--since", args->since, "An older version of the catalog: write only what changed (a delta package)");
-    sub->add_option("--sign", args->key, "Sign the manifest with this PEM private key (needs --cert)");
-    sub->add_option("--cert", args->cert,
-                    "The PEM certificate of the --sign key (with --import: the certificate the package must be signed with)");
-    sub->add_option("--import", args->import, "Turn the package PKG back into a catalog directory at --out");
-    sub->add_flag("--schema", args->schema, "Print the XML schema (XSD) and exit");
+    value_name(sub->add_option("-o,--out", args->out,
+                               tr("The package directory to create (with --import: the catalog directory)")),
+               N_("DIR"));
+    sub->add_flag("--force", args->force, tr("Replace an existing package (or catalog) at --out"));
+    value_name(sub->add_option("--date", args->date,
+                               tr("The package's date (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else today)")),
+               N_("DATE"));
+    value_name(sub->add_option("--since", args->since,
+                               tr("An older version of the catalog: write only what changed (a delta package)")),
+               N_("OLD"));
+    value_name(sub->add_option("--sign", args->key, tr("Sign the manifest with this PEM private key (needs --cert)")),
+               N_("KEY.pem"));
+    value_name(sub->add_option("--cert", args->cert,
+                               tr("The PEM certificate of the --sign key (with --import: the certificate the package "
+                                  "must be signed with)")),
+               N_("CERT.pem"));
+    value_name(sub->add_option("--import", args->import, tr("Turn the package PKG back into a catalog directory at --out")),
+               N_("PKG"));
+    sub->add_flag("--schema", args->schema, tr("Print the XML schema (XSD) and exit"));
     sub->add_flag("--as-published", args->as_published,
-                  "Export data as published even with missing or unreadable values (agency, thời hạn, durations, "
-                  "legal numbers); other errors still stop it");
-    sub->add_option("-j,--jobs", args->jobs, "Threads for writing and validating (default: one per core)");
-    sub->add_flag("-q,--quiet", args->quiet, "No summary or progress on standard error");
-    sub->set_version_flag("--version", std::string("tthc ") + tthc::version);
+                  tr("Export data as published even with missing or unreadable values (agency, thời hạn, durations, "
+                     "legal numbers); other errors still stop it"));
+    value_name(sub->add_option("-j,--jobs", args->jobs, tr("Threads for writing and validating (default: one per core)")),
+               N_("N"));
+    sub->add_flag("-q,--quiet", args->quiet, tr("No summary or progress on standard error"));
+    add_version_flag(*sub);
     sub->callback([args, &command] { command.exit_code = run_export(*args); });
 }
 

@@ -62,9 +62,13 @@ int run_fmt(const FmtArgs& args)
     if (!args.check) rewrite.commit();  // every file of the run, all or nothing per catalog
     for (const auto& c : changed) std::cout << c << "\n";
     std::cout.flush();
-    if (!args.common.quiet)
-        spdlog::info("fmt: {} of {} file{} {}{}", changed.size(), files, files == 1 ? "" : "s",
-                     args.check ? "not formatted" : "reformatted", trouble ? "; files with errors left as they are" : "");
+    if (!args.common.quiet) {
+        const std::string of = trn("{0} file", "{0} files", files, files);
+        const std::string left = trouble ? tr("; files with errors left as they are") : "";
+        // TRANSLATORS: "fmt: 2 of 5 files reformatted", then perhaps "; files with errors left as they are".
+        spdlog::info(args.check ? tr("fmt: {0} of {1} not formatted{2}", changed.size(), of, left)
+                                : tr("fmt: {0} of {1} reformatted{2}", changed.size(), of, left));
+    }
     if (trouble) return exit_trouble;
     return args.check && !changed.empty() ? exit_findings : exit_ok;
 }
@@ -74,10 +78,11 @@ int run_fmt(const FmtArgs& args)
 void register_fmt(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<FmtArgs>();
-    CLI::App* sub = app.add_subcommand("fmt", "Rewrite catalog files in the canonical layout, keeping comments and values");
-    sub->add_option("PATH", args->paths, "Catalog directories or catalog files")->required();
+    CLI::App* sub =
+        app.add_subcommand("fmt", tr("Rewrite catalog files in the canonical layout, keeping comments and values"));
+    sub->add_option("PATH", args->paths, tr("Catalog directories or catalog files"))->required();
     sub->add_flag("--check", args->check,
-                  "Change nothing: list the files that are not formatted and exit 1 when there are any");
+                  tr("Change nothing: list the files that are not formatted and exit 1 when there are any"));
     add_common_options(*sub, args->common, {"text"});
     sub->callback([args, &command] { command.exit_code = run_fmt(*args); });
 }

@@ -7,6 +7,7 @@
 
 #include "catalog/catalog_writer.hpp"
 #include "catalog_rewrite.hpp"
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "checks/fix.hpp"
 #include "progress.hpp"
@@ -121,8 +122,8 @@ int explain_rule(const std::string& id)
         std::vector<std::string_view> ids;
         for (const RuleInfo* r : rules_of(Scope::catalog)) ids.push_back(r->id);
         const auto best = closest_match(id, ids);
-        throw Error("no rule '" + id + "'", best ? "did you mean '" + *best + "'? ('tthc lint --list-rules' lists them)"
-                                                 : "'tthc lint --list-rules' lists the rules");
+        throw Error(tr("no rule '{0}'", id), best ? tr("did you mean '{0}'? ('tthc lint --list-rules' lists them)", *best)
+                                                  : tr("'tthc lint --list-rules' lists the rules"));
     }
     const RuleInfo* r = &rule_info(*found);
     std::cout << r->id << " (" << severity_label(r->severity) << "): " << rule_summary(*r) << "\n\n" << rule_help(*r)
@@ -140,7 +141,7 @@ int run_lint(const LintArgs& args)
     }
     if (args.paths.empty()) throw CLI::RequiredError("PATH");
     if (!args.portal_list.empty() && args.paths.size() > 1)
-        throw CLI::ValidationError("--portal-list", "compares one catalog with the list; give one PATH");
+        throw CLI::ValidationError("--portal-list", tr("compares one catalog with the list; give one PATH"));
     // read first: a list that cannot be read stops the run before any finding is printed
     std::optional<PortalList> portal;
     if (!args.portal_list.empty()) portal = read_portal_list(args.portal_list);
@@ -154,7 +155,8 @@ int run_lint(const LintArgs& args)
     std::string cache_dir;
     if (!args.no_cache) {
         cache_dir = args.cache_dir.empty() ? default_cache_dir() : args.cache_dir;
-        if (cache_dir.empty()) spdlog::warn("lint: no cache (neither XDG_CACHE_HOME nor HOME is set; --cache-dir gives one)");
+        if (cache_dir.empty())
+            spdlog::warn(tr("lint: no cache (neither XDG_CACHE_HOME nor HOME is set; --cache-dir gives one)"));
     }
 
     std::vector<Diagnostic> all;
@@ -166,15 +168,14 @@ int run_lint(const LintArgs& args)
             ProgressLine progress("lint", args.common.quiet);
             LintResult r = lint_path(path, options, cache_dir, portal ? &*portal : nullptr, progress.callback());
             progress.clear();
-            if (!r.cache_problem.empty()) spdlog::warn("lint: the cache was not written: {}", r.cache_problem);
+            if (!r.cache_problem.empty()) spdlog::warn(tr("lint: the cache was not written: {0}", r.cache_problem));
             cached += cache_summary(r);
             all.insert(all.end(), std::make_move_iterator(r.diagnostics.begin()),
                        std::make_move_iterator(r.diagnostics.end()));
             summary.files += r.files;
             summary.procedures += r.procedures;
         } catch (const Error& e) {
-            std::cerr << "tthc: error: " << e.what() << "\n";
-            if (!e.hint().empty()) std::cerr << "tthc: " << e.hint() << "\n";
+            std::cerr << error_line(e);
             trouble = true;
         }
     }
@@ -200,23 +201,28 @@ int run_lint(const LintArgs& args)
 void register_lint(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<LintArgs>();
-    CLI::App* sub = app.add_subcommand("lint", "Check catalogs against the catalog format and the rules of the field");
-    sub->add_option("PATH", args->paths, "Catalog directories or single-file catalogs");
+    CLI::App* sub = app.add_subcommand("lint", tr("Check catalogs against the catalog format and the rules of the field"));
+    sub->add_option("PATH", args->paths, tr("Catalog directories or single-file catalogs"));
     add_common_options(*sub, args->common, {"text", "json", "sarif", "github"});
-    sub->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit status 1")
+    value_name(sub->add_option("--fail-on", args->fail_on, tr("Lowest severity that makes the exit status 1")),
+               N_("SEVERITY"))
         ->check(CLI::IsMember({"error", "warning"}))
         ->capture_default_str();
-    sub->add_option("--today", args->today, "The date for date-dependent rules (YYYY-MM-DD; default: today)");
-    sub->add_option("--explain", args->explain, "Print what a rule checks and how to fix a finding, then exit");
-    sub->add_flag("--list-rules", args->list_rules, "List every rule id with its severity, then exit");
-    sub->add_option("--cache-dir", args->cache_dir,
-                    "Where the lint cache is kept (default: $XDG_CACHE_HOME/tthc, else ~/.cache/tthc)");
-    sub->add_option("--portal-list", args->portal_list,
-                    "Compare the catalog with the national portal's list of its procedures (.xlsx or .csv)");
-    sub->add_flag("--no-cache", args->no_cache, "Parse every file; neither read nor write the lint cache");
+    value_name(sub->add_option("--today", args->today, tr("The date for date-dependent rules (YYYY-MM-DD; default: today)")),
+               N_("DATE"));
+    value_name(sub->add_option("--explain", args->explain, tr("Print what a rule checks and how to fix a finding, then exit")),
+               N_("RULE"));
+    sub->add_flag("--list-rules", args->list_rules, tr("List every rule id with its severity, then exit"));
+    value_name(sub->add_option("--cache-dir", args->cache_dir,
+                               tr("Where the lint cache is kept (default: $XDG_CACHE_HOME/tthc, else ~/.cache/tthc)")),
+               N_("DIR"));
+    value_name(sub->add_option("--portal-list", args->portal_list,
+                               tr("Compare the catalog with the national portal's list of its procedures (.xlsx or .csv)")),
+               N_("FILE"));
+    sub->add_flag("--no-cache", args->no_cache, tr("Parse every file; neither read nor write the lint cache"));
     sub->add_flag("--fix", args->fix,
-                  "First make the fixes that need no judgement (NFC, capitals, spaces in a số ký hiệu, a value "
-                  "pasted twice), report each on standard error, then lint the result");
+                  tr("First make the fixes that need no judgement (NFC, capitals, spaces in a số ký hiệu, a value "
+                     "pasted twice), report each on standard error, then lint the result"));
     sub->callback([args, &command] { command.exit_code = run_lint(*args); });
 }
 

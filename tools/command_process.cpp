@@ -12,6 +12,7 @@
 
 #include "decisions/announcement.hpp"
 #include "process/bpmn.hpp"
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
 #include "io/files.hpp"
@@ -38,11 +39,6 @@ struct ProcessArgs {
     std::vector<std::string> codes;
     ProcessDecisionInfo info;
 };
-
-std::string plural(std::size_t n, const std::string& one, const std::string& many)
-{
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 std::string in_dir(const std::string& dir, const std::string& name)
 {
@@ -85,18 +81,18 @@ int run_process(ProcessArgs args)
     // catalog directory, one writer at a time from before the catalog is read.
     const bool to_file = !args.out.empty() && args.out != "-";
     if (args.record)
-        refuse_revision(args.catalog, "--record writes the decision into the catalog's decisions/: give the directory");
+        refuse_revision(args.catalog, tr("--record writes the decision into the catalog's decisions/: give the directory"));
     const bool journalled = (to_file || args.record || !args.bpmn_dir.empty() || !args.dot_dir.empty()) &&
                             std::filesystem::is_directory(args.catalog);
     std::optional<CatalogLock> lock;
     if (journalled) lock.emplace(args.catalog, "process");
-    const LoadResult loaded = load_whole(args.catalog, "drafted");
+    const LoadResult loaded = load_whole(args.catalog, N_("'{0}' cannot be read whole; nothing was drafted"));
     const Catalog& catalog = loaded.catalog;
 
     if (args.record && args.number.empty())
-        throw Error("--record needs --number: the ledger keeps a decision by its số ký hiệu");
+        throw Error(tr("--record needs --number: the ledger keeps a decision by its số ký hiệu"));
     if (args.record && !std::filesystem::is_directory(args.catalog))
-        throw Error("--record needs a catalog directory: the decision is written to its decisions/");
+        throw Error(tr("--record needs a catalog directory: the decision is written to its decisions/"));
     check_sign_mode(info.sign_mode);
     if (args.number.empty()) {
         info.number = blank_decision_number(catalog);
@@ -108,7 +104,8 @@ int run_process(ProcessArgs args)
 
     const std::vector<ResolvedProcess> processes = select_processes(catalog, args.codes);
     if (processes.empty())
-        throw Error("'" + args.catalog + "' has no internal process", "write processes/<code>.toml (man 5 tthc-catalog, section 4)");
+        throw Error(tr("'{0}' has no internal process", args.catalog),
+                    tr("write processes/<code>.toml (man 5 tthc-catalog, section 4)"));
 
     const auto findings = process_findings(catalog, loaded.diagnostics, processes, info.date);
     ReportSummary summary;
@@ -116,8 +113,10 @@ int run_process(ProcessArgs args)
     for (const auto& d : findings) std::cerr << format_diagnostic(d, use_color(args.common, STDERR_FILENO));
     if (summary.errors > 0) {
         if (!args.common.quiet)
-            spdlog::info("process: {} and {} in {}; nothing was drafted", plural(summary.errors, "error", "errors"),
-                         plural(summary.warnings, "warning", "warnings"), plural(processes.size(), "process", "processes"));
+            spdlog::info(tr("process: {0} and {1} in {2}; nothing was drafted",
+                            trn("{0} error", "{0} errors", summary.errors, summary.errors),
+                            trn("{0} warning", "{0} warnings", summary.warnings, summary.warnings),
+                            trn("{0} process", "{0} processes", processes.size(), processes.size())));
         return exit_findings;
     }
 
@@ -128,9 +127,10 @@ int run_process(ProcessArgs args)
     const auto content = content_findings(catalog, procs, LintOptions{info.date});
     for (const auto& d : content) std::cerr << format_diagnostic(d, use_color(args.common, STDERR_FILENO));
     if (!content.empty() && !args.allow_content_errors)
-        throw Error("the procedures to print have " + plural(content.size(), "content error", "content errors") +
-                        " (above); nothing was drafted",
-                    "correct the catalog (tthc lint), or draft anyway with --allow-content-errors");
+        throw Error(trn("the procedures to print have {0} content error (above); nothing was drafted",
+                        "the procedures to print have {0} content errors (above); nothing was drafted", content.size(),
+                        content.size()),
+                    tr("correct the catalog (tthc lint), or draft anyway with --allow-content-errors"));
 
     const long long mtime = epoch_seconds(info.date);
     const std::string bytes = doc::render(build_process_decision(catalog, processes, info), format, mtime);
@@ -150,12 +150,18 @@ int run_process(ProcessArgs args)
 
     if (!args.common.quiet) {
         if (!args.dot_dir.empty() && !svg)
-            spdlog::info("process: Graphviz 'dot' is not installed: wrote DOT files only, no SVG");
+            spdlog::info(tr("process: Graphviz 'dot' is not installed: wrote DOT files only, no SVG"));
         std::string wrote;
-        if (!args.bpmn_dir.empty()) wrote += "; BPMN in " + args.bpmn_dir;
-        if (!args.dot_dir.empty()) wrote += std::string("; ") + (svg ? "DOT and SVG" : "DOT") + " in " + args.dot_dir;
-        spdlog::info("process: {} approved in the draft{}{}", plural(processes.size(), "internal process", "internal processes"),
-                     summary.warnings ? " (" + plural(summary.warnings, "warning", "warnings") + ")" : std::string(), wrote);
+        if (!args.bpmn_dir.empty()) wrote += tr("; BPMN in {0}", args.bpmn_dir);
+        if (!args.dot_dir.empty())
+            wrote += svg ? tr("; DOT and SVG in {0}", args.dot_dir) : tr("; DOT in {0}", args.dot_dir);
+        // TRANSLATORS: {1} is empty or " (2 warnings)"; {2} what else was written ("; BPMN in bpmn/").
+        spdlog::info(tr("process: {0} approved in the draft{1}{2}",
+                        trn("{0} internal process", "{0} internal processes", processes.size(), processes.size()),
+                        summary.warnings
+                            ? " (" + trn("{0} warning", "{0} warnings", summary.warnings, summary.warnings) + ")"
+                            : std::string(),
+                        wrote));
     }
     return exit_ok;
 }
@@ -166,21 +172,32 @@ void register_process(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<ProcessArgs>();
     CLI::App* sub = app.add_subcommand(
-        "process", "Check internal processes and draft their approval decision, BPMN and flowcharts (quy trình nội bộ)");
-    sub->add_option("catalog", args->catalog, "The catalog (directory or single file)")->required();
-    sub->add_option("codes", args->codes, "Procedure codes whose processes to approve (default: every process)");
-    sub->add_option("--number", args->number, "Số ký hiệu of the decision, e.g. 2002/QĐ-UBND (default: left blank)");
-    sub->add_option("--date", args->date, "Date of signing (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)");
-    sub->add_option("--effective", args->effective, "Date the decision takes effect (default: the day it is signed)");
+        "process", tr("Check internal processes and draft their approval decision, BPMN and flowcharts (quy trình nội bộ)"));
+    sub->add_option("catalog", args->catalog, tr("The catalog (directory or single file)"))->required();
+    sub->add_option("codes", args->codes, tr("Procedure codes whose processes to approve (default: every process)"));
+    value_name(sub->add_option("--number", args->number,
+                               tr("Số ký hiệu of the decision, e.g. 2002/QĐ-UBND (default: left blank)")),
+               N_("LEGAL_NUMBER"));
+    value_name(sub->add_option("--date", args->date, tr("Date of signing (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)")),
+               N_("DATE"));
+    value_name(sub->add_option("--effective", args->effective,
+                               tr("Date the decision takes effect (default: the day it is signed)")),
+               N_("DATE"));
     add_signature_options(*sub, args->info, args->submission_date);
     sub->add_flag("--allow-content-errors", args->allow_content_errors,
-                  "Draft even when lint finds content errors in the procedures printed (they are warned about)");
-    sub->add_option("--basis", args->info.extra_basis, "An additional căn cứ (repeatable)");
-    sub->add_option("-o,--output", args->out, "Write the document to FILE (atomically) instead of standard output");
+                  tr("Draft even when lint finds content errors in the procedures printed (they are warned about)"));
+    value_name(sub->add_option("--basis", args->info.extra_basis, tr("An additional căn cứ (repeatable)")), N_("BASIS"));
+    value_name(sub->add_option("-o,--output", args->out,
+                               tr("Write the document to FILE (atomically) instead of standard output")),
+               N_("FILE"));
     sub->add_flag("--record", args->record,
-                  "Record the decision in the catalog's ledger (decisions/; needs --number), with the document");
-    sub->add_option("--bpmn", args->bpmn_dir, "Also write DIR/<code>.bpmn (BPMN 2.0 with diagram) per process");
-    sub->add_option("--dot", args->dot_dir, "Also write DIR/<code>.dot (Graphviz), and <code>.svg when dot is installed");
+                  tr("Record the decision in the catalog's ledger (decisions/; needs --number), with the document"));
+    value_name(sub->add_option("--bpmn", args->bpmn_dir,
+                               tr("Also write DIR/<code>.bpmn (BPMN 2.0 with diagram) per process")),
+               N_("DIR"));
+    value_name(sub->add_option("--dot", args->dot_dir,
+                               tr("Also write DIR/<code>.dot (Graphviz), and <code>.svg when dot is installed")),
+               N_("DIR"));
     add_common_options(*sub, args->common, {"md", "html", "docx"});
     sub->callback([args, &command] { command.exit_code = run_process(*args); });
 }

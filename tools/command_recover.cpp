@@ -20,24 +20,28 @@ struct RecoverArgs {
 
 int run_recover(const RecoverArgs& args)
 {
-    refuse_revision(args.catalog, "a revision holds no journal: recover works on a catalog directory");
+    refuse_revision(args.catalog, tr("a revision holds no journal: recover works on a catalog directory"));
     if (!std::filesystem::is_directory(args.catalog))
-        throw Error("'" + args.catalog + "' is not a catalog directory", "only a catalog directory holds a journal");
+        throw Error(tr("'{0}' is not a catalog directory", args.catalog), tr("only a catalog directory holds a journal"));
     const CatalogLock lock(args.catalog, "recover", CatalogLock::Stale::clear);
     const Recovery r = recover_journal(args.catalog);
     remove_dead_temporaries(args.catalog);
     if (const auto& h = lock.cleared())
-        std::cout << args.catalog << ": cleared the stale lock of tthc " << h->command << ", process " << h->pid
-                  << ", since " << h->since << "\n";
+        // TRANSLATORS: {1} is a command (abolish, announce ...), {2} a process id, {3} a time.
+        std::cout << tr("{0}: cleared the stale lock of tthc {1}, process {2}, since {3}", args.catalog, h->command, h->pid,
+                        h->since)
+                  << "\n";
     switch (r.outcome) {
-    case Recovery::nothing: std::cout << args.catalog << ": no interrupted change; nothing to do\n"; break;
+    case Recovery::nothing: std::cout << tr("{0}: no interrupted change; nothing to do", args.catalog) << "\n"; break;
     case Recovery::completed:
-        std::cout << args.catalog << ": the interrupted tthc " << r.command << " (process " << r.pid
-                  << ") had done every step: kept as done\n";
+        std::cout << tr("{0}: the interrupted tthc {1} (process {2}) had done every step: kept as done", args.catalog,
+                        r.command, r.pid)
+                  << "\n";
         break;
     case Recovery::rolled_back:
-        std::cout << args.catalog << ": the interrupted tthc " << r.command << " (process " << r.pid
-                  << ") was undone: the catalog is as it was before it\n";
+        std::cout << tr("{0}: the interrupted tthc {1} (process {2}) was undone: the catalog is as it was before it",
+                        args.catalog, r.command, r.pid)
+                  << "\n";
         break;
     }
     for (const auto& line : r.lines) std::cout << "  " << line << "\n";
@@ -49,8 +53,8 @@ int run_recover(const RecoverArgs& args)
 void register_recover(CLI::App& app, Command& command)
 {
     auto args = std::make_shared<RecoverArgs>();
-    CLI::App* sub = app.add_subcommand("recover", "Finish or undo a change interrupted by a crash, and clear its lock");
-    sub->add_option("CATALOG", args->catalog, "The catalog directory")->required();
+    CLI::App* sub = app.add_subcommand("recover", tr("Finish or undo a change interrupted by a crash, and clear its lock"));
+    sub->add_option("CATALOG", args->catalog, tr("The catalog directory"))->required();
     add_common_options(*sub, args->common, {"text"});
     sub->callback([args, &command] { command.exit_code = run_recover(*args); });
 }

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "catalog/catalog_writer.hpp"
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "decision_options.hpp"
 #include "io/files.hpp"
@@ -51,12 +52,13 @@ SimplifyRules rules_for(const SimplifyArgs& a)
 // not parse) leave that value empty, which the checks and the cost skip.
 LoadResult load_tolerant(const std::string& path, bool quiet)
 {
-    LoadResult r = load_whole(path, "evaluated");
+    LoadResult r = load_whole(path, N_("'{0}' cannot be read whole; nothing was evaluated"));
     const auto errors = static_cast<std::size_t>(std::count_if(
         r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
     if (errors && !quiet)
-        spdlog::warn("warning: '{}' has {} lint error{}; values that did not load are left out (run 'tthc lint {}')", path,
-                     errors, errors == 1 ? "" : "s", path);
+        spdlog::warn(trn("warning: '{1}' has {0} lint error; values that did not load are left out (run 'tthc lint {1}')",
+                         "warning: '{1}' has {0} lint errors; values that did not load are left out (run 'tthc lint {1}')",
+                         errors, errors, path));
     return r;
 }
 
@@ -64,7 +66,7 @@ void print_notes(const PlanEvaluation& e, bool quiet)
 {
     if (quiet) return;
     for (const auto* cost : {&e.cost_before, &e.cost_after})
-        for (const auto& n : cost->notes) spdlog::warn("warning: plan {}: {}", e.plan->id.value, n);
+        for (const auto& n : cost->notes) spdlog::warn(tr("warning: plan {0}: {1}", e.plan->id.value, n));
 }
 
 int run_suggest(const SimplifyArgs& a)
@@ -76,8 +78,10 @@ int run_suggest(const SimplifyArgs& a)
     emit(f == "json" ? suggestions_json(found) : f == "md" ? suggestions_markdown(r.catalog, found) : suggestions_text(found),
          a.output, false);
     if (!a.common.quiet)
-        spdlog::info("simplify: {} suggestion{} in {} procedure{} (rules: {})", found.size(), found.size() == 1 ? "" : "s",
-                     r.catalog.procedures.size(), r.catalog.procedures.size() == 1 ? "" : "s", rules.path);
+        spdlog::info(tr("simplify: {0} in {1} (rules: {2})",
+                        trn("{0} suggestion", "{0} suggestions", found.size(), found.size()),
+                        trn("{0} procedure", "{0} procedures", r.catalog.procedures.size(), r.catalog.procedures.size()),
+                        rules.path));
     return found.empty() ? exit_ok : exit_findings;
 }
 
@@ -96,8 +100,8 @@ int run_plan(const SimplifyArgs& a)
     if (!plan) {
         std::string ids;
         for (const auto& p : r.catalog.plans) ids += (ids.empty() ? "" : ", ") + p.id.value;
-        throw Error("no plan '" + a.plan_id + "' in '" + a.catalog + "'",
-                    ids.empty() ? "the catalog has no plans/" : "its plans: " + ids);
+        throw Error(tr("no plan '{0}' in '{1}'", a.plan_id, a.catalog),
+                    ids.empty() ? std::string(tr("the catalog has no plans/")) : tr("its plans: {0}", ids));
     }
     const PlanEvaluation e = evaluate_plan(r.catalog, *plan, rules.cost);
     print_notes(e, a.common.quiet);
@@ -105,7 +109,7 @@ int run_plan(const SimplifyArgs& a)
     if (!a.out_dir.empty()) {
         const std::string written = write_plan_draft(r.catalog, e, a.catalog, a.out_dir, a.force);
         if (!a.common.quiet)
-            spdlog::info("simplify: draft written to {}", written);
+            spdlog::info(tr("simplify: draft written to {0}", written));
     }
 
     if (a.common.format == "json") {
@@ -116,8 +120,10 @@ int run_plan(const SimplifyArgs& a)
         emit(doc::render(plan_document(r.catalog, e, info), format, mtime), a.output, format == doc::Format::docx);
     }
     if (!a.common.quiet)
-        spdlog::info("simplify: plan {}: time -{}, cost -{} ({} → {} a year)", plan->id.value, format_percent_bp(e.time_bp),
-                     format_percent_bp(e.cost_bp), money(e.cost_before.per_year, "VND"), money(e.cost_after.per_year, "VND"));
+        // TRANSLATORS: the plan's id, what it saves in time and in cost (percentages), the cost a year before and after.
+        spdlog::info(tr("simplify: plan {0}: time -{1}, cost -{2} ({3} → {4} a year)", plan->id.value,
+                        format_percent_bp(e.time_bp), format_percent_bp(e.cost_bp), money(e.cost_before.per_year, "VND"),
+                        money(e.cost_after.per_year, "VND")));
     return exit_ok;
 }
 
@@ -138,23 +144,31 @@ int run_report(const SimplifyArgs& a)
                       : report_text(r.catalog, rep),
          a.output, false);
     if (!a.common.quiet)
-        spdlog::info("simplify: {} plan{}; overall time -{}, cost -{}: targets {}", evals.size(), evals.size() == 1 ? "" : "s",
-                     format_percent_bp(rep.total.time_bp), format_percent_bp(rep.total.cost_bp),
-                     rep.targets_met() ? "met" : "not met");
+        spdlog::info(rep.targets_met()
+                         ? tr("simplify: {0}; overall time -{1}, cost -{2}: targets met",
+                              trn("{0} plan", "{0} plans", evals.size(), evals.size()),
+                              format_percent_bp(rep.total.time_bp), format_percent_bp(rep.total.cost_bp))
+                         : tr("simplify: {0}; overall time -{1}, cost -{2}: targets not met",
+                              trn("{0} plan", "{0} plans", evals.size(), evals.size()),
+                              format_percent_bp(rep.total.time_bp), format_percent_bp(rep.total.cost_bp)));
     return rep.targets_met() ? exit_ok : exit_findings;
 }
 
 void add_rules_option(CLI::App& sub, SimplifyArgs& a)
 {
-    sub.add_option("--rules", a.rules,
-                   "Rule file (default: simplify-rules.toml installed with tthc, next to it, or in the source tree)");
+    value_name(sub.add_option("--rules", a.rules,
+                              tr("Rule file (default: simplify-rules.toml installed with tthc, next to it, or in the "
+                                 "source tree)")),
+               N_("FILE"));
 }
 
 void add_cost_option(CLI::App& sub, SimplifyArgs& a)
 {
-    sub.add_option("--cost-method", a.cost_method,
-                   "time: thời hạn × hours a day × the hour value × dossiers a year, plus fees (as real decisions "
-                   "count it; default); activities: hours per activity (Thông tư 02/2017/TT-VPCP form)")
+    value_name(sub.add_option("--cost-method", a.cost_method,
+                              tr("time: thời hạn × hours a day × the hour value × dossiers a year, plus fees (as real "
+                                 "decisions count it; default); activities: hours per activity (Thông tư 02/2017/TT-VPCP "
+                                 "form)")),
+               N_("METHOD"))
         ->check(CLI::IsMember({"time", "activities"}));
 }
 
@@ -162,40 +176,52 @@ void add_cost_option(CLI::App& sub, SimplifyArgs& a)
 
 void register_simplify(CLI::App& app, Command& command)
 {
-    CLI::App* top = app.add_subcommand("simplify", "Simplification: candidates, plans and their cost, progress against the 30% targets");
+    CLI::App* top = app.add_subcommand(
+        "simplify", tr("Simplification: candidates, plans and their cost, progress against the 30% targets"));
     top->require_subcommand(1);
-    top->set_version_flag("--version", std::string("tthc ") + tthc::version);
+    add_version_flag(*top);
 
     auto s = std::make_shared<SimplifyArgs>();
-    CLI::App* sug = top->add_subcommand("suggest", "List candidates for simplification, with the reason and the legal pointer");
-    sug->add_option("catalog", s->catalog, "The catalog (directory or single file)")->required();
+    CLI::App* sug =
+        top->add_subcommand("suggest", tr("List candidates for simplification, with the reason and the legal pointer"));
+    sug->add_option("catalog", s->catalog, tr("The catalog (directory or single file)"))->required();
     add_rules_option(*sug, *s);
-    sug->add_option("--rule", s->only, "Only this rule (repeatable)");
-    sug->add_option("-o,--output", s->output, "Write to FILE (atomically) instead of standard output");
+    value_name(sug->add_option("--rule", s->only, tr("Only this rule (repeatable)")), N_("RULE"));
+    value_name(sug->add_option("-o,--output", s->output, tr("Write to FILE (atomically) instead of standard output")),
+               N_("FILE"));
     add_common_options(*sug, s->common, {"text", "json", "md"});
     sug->callback([s, &command] { command.exit_code = run_suggest(*s); });
 
     auto p = std::make_shared<SimplifyArgs>();
-    CLI::App* pl = top->add_subcommand("plan", "Apply a plan in memory, cost it and draft the plan appendix");
-    pl->add_option("catalog", p->catalog, "The catalog (directory or single file)")->required();
-    pl->add_option("plan-id", p->plan_id, "The plan's id")->required();
+    CLI::App* pl = top->add_subcommand("plan", tr("Apply a plan in memory, cost it and draft the plan appendix"));
+    pl->add_option("catalog", p->catalog, tr("The catalog (directory or single file)"))->required();
+    pl->add_option("plan-id", p->plan_id, tr("The plan's id"))->required();
     add_rules_option(*pl, *p);
-    pl->add_option("--out", p->out_dir, "Write the amended procedure as a draft under DIR (never inside the catalog)");
-    pl->add_flag("--force", p->force, "Replace a draft that exists in --out");
+    value_name(pl->add_option("--out", p->out_dir,
+                              tr("Write the amended procedure as a draft under DIR (never inside the catalog)")),
+               N_("DIR"));
+    pl->add_flag("--force", p->force, tr("Replace a draft that exists in --out"));
     add_cost_option(*pl, *p);
-    pl->add_option("--number", p->number, "Số ký hiệu of the decision (default: left blank)");
-    pl->add_option("--date", p->date, "Date of the decision (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)");
+    value_name(pl->add_option("--number", p->number, tr("Số ký hiệu of the decision (default: left blank)")),
+               N_("LEGAL_NUMBER"));
+    value_name(pl->add_option("--date", p->date,
+                              tr("Date of the decision (YYYY-MM-DD; default: today or SOURCE_DATE_EPOCH)")),
+               N_("DATE"));
     add_signature_options(*pl, p->info, p->submission_date);
-    pl->add_option("-o,--output", p->output, "Write the document to FILE (atomically) instead of standard output");
+    value_name(pl->add_option("-o,--output", p->output,
+                              tr("Write the document to FILE (atomically) instead of standard output")),
+               N_("FILE"));
     add_common_options(*pl, p->common, {"md", "html", "docx", "json"});
     pl->callback([p, &command] { command.exit_code = run_plan(*p); });
 
     auto r = std::make_shared<SimplifyArgs>();
-    CLI::App* rep = top->add_subcommand("report", "Every plan of a catalog against the 30% targets, per field and overall");
-    rep->add_option("catalog", r->catalog, "The catalog (directory or single file)")->required();
+    CLI::App* rep =
+        top->add_subcommand("report", tr("Every plan of a catalog against the 30% targets, per field and overall"));
+    rep->add_option("catalog", r->catalog, tr("The catalog (directory or single file)"))->required();
     add_rules_option(*rep, *r);
     add_cost_option(*rep, *r);
-    rep->add_option("-o,--output", r->output, "Write to FILE (atomically) instead of standard output");
+    value_name(rep->add_option("-o,--output", r->output, tr("Write to FILE (atomically) instead of standard output")),
+               N_("FILE"));
     add_common_options(*rep, r->common, {"text", "md", "json", "svg"});
     rep->callback([r, &command] { command.exit_code = run_report(*r); });
 }

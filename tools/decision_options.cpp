@@ -17,23 +17,35 @@ namespace tthc::cli {
 
 void add_decision_options(CLI::App& sub, DecisionArgs& args)
 {
-    sub.add_option("--number", args.number, "Số ký hiệu of the decision, e.g. 280/QĐ-UBND")->required();
-    sub.add_option("--date", args.date, "Date of signing (YYYY-MM-DD)")->required();
-    sub.add_option("--effective", args.effective, "Date the decision takes effect (default: --date)");
+    value_name(sub.add_option("--number", args.number, tr("Số ký hiệu of the decision, e.g. 280/QĐ-UBND")),
+               N_("LEGAL_NUMBER"))
+        ->required();
+    value_name(sub.add_option("--date", args.date, tr("Date of signing (YYYY-MM-DD)")), N_("DATE"))->required();
+    value_name(sub.add_option("--effective", args.effective, tr("Date the decision takes effect (default: --date)")),
+               N_("DATE"));
     add_signature_options(sub, args.info, args.submission_date);
-    sub.add_option("--amended-by", args.amended_by,
-                   "CODE=SỐ-KÝ-HIỆU: the legal document that amends (or creates) that procedure (repeatable)");
-    sub.add_option("--abolished-by", args.abolished_by,
-                   "CODE=SỐ-KÝ-HIỆU: the legal document that abolishes that procedure (repeatable)");
-    sub.add_option("--content", args.content,
-                   "Phần II (full content of each procedure): auto (Nghị định 63/2010/NĐ-CP Điều 13), full or list")
+    value_name(sub.add_option("--amended-by", args.amended_by,
+                              tr("CODE=SỐ-KÝ-HIỆU: the legal document that amends (or creates) that procedure "
+                                 "(repeatable)")),
+               N_("CODE=LEGAL_NUMBER"));
+    value_name(sub.add_option("--abolished-by", args.abolished_by,
+                              tr("CODE=SỐ-KÝ-HIỆU: the legal document that abolishes that procedure (repeatable)")),
+               N_("CODE=LEGAL_NUMBER"));
+    value_name(sub.add_option("--content", args.content,
+                              tr("Phần II (full content of each procedure): auto (Nghị định 63/2010/NĐ-CP Điều 13), "
+                                 "full or list")),
+               N_("HOW"))
         ->check(CLI::IsMember({"auto", "full", "list"}));
     sub.add_flag("--allow-content-errors", args.allow_content_errors,
-                 "Draft even when lint finds content errors in the procedures printed (they are warned about)");
-    sub.add_option("--supersedes", args.info.supersedes,
-                   "An earlier decision whose announcement of these procedures ends (repeatable; default: found in the ledger)");
-    sub.add_option("-o,--output", args.out, "Write the document to FILE (with the other changes) instead of standard output");
-    sub.add_flag("--dry-run", args.dry_run, "Show what would be written and print the document; write nothing");
+                 tr("Draft even when lint finds content errors in the procedures printed (they are warned about)"));
+    value_name(sub.add_option("--supersedes", args.info.supersedes,
+                              tr("An earlier decision whose announcement of these procedures ends (repeatable; default: "
+                                 "found in the ledger)")),
+               N_("LEGAL_NUMBER"));
+    value_name(sub.add_option("-o,--output", args.out,
+                              tr("Write the document to FILE (with the other changes) instead of standard output")),
+               N_("FILE"));
+    sub.add_flag("--dry-run", args.dry_run, tr("Show what would be written and print the document; write nothing"));
 }
 
 void resolve_decision(DecisionArgs& args)
@@ -46,12 +58,11 @@ void resolve_decision(DecisionArgs& args)
     check_effective(info.date, info.effective);
     check_sign_mode(info.sign_mode);
     if (!args.submission_date.empty()) info.submission_date = parse_date_option(args.submission_date, "--submission-date");
-    if (info.submission_date && info.submission.empty()) throw Error("--submission-date without --submission");
+    if (info.submission_date && info.submission.empty()) throw Error(tr("--submission-date without --submission"));
     auto pair_of = [](const std::string& v, const char* option) {
         const auto eq = v.find('=');
         if (eq == std::string::npos || !parse_code(v.substr(0, eq)) || !parse_legal_number(v.substr(eq + 1)))
-            throw Error(std::string(option) + " '" + v + "' must be CODE=SỐ-KÝ-HIỆU",
-                        std::string("for example ") + option + " 1.003583=18/2026/NĐ-CP");
+            throw Error(tr("{0} '{1}' must be CODE=SỐ-KÝ-HIỆU", option, v), tr("for example {0} 1.003583=18/2026/NĐ-CP", option));
         return std::pair(v.substr(0, eq), v.substr(eq + 1));
     };
     for (const auto& v : args.amended_by) {
@@ -71,18 +82,20 @@ void check_content(const Catalog& catalog, const std::vector<const Procedure*>& 
     if (findings.empty()) return;
     for (const auto& d : findings) std::cerr << format_diagnostic(d, false);
     if (args.allow_content_errors) {
-        spdlog::warn("warning: {} content error{} above printed as published (--allow-content-errors)", findings.size(),
-                     findings.size() == 1 ? "" : "s");
+        spdlog::warn(trn("warning: {0} content error above printed as published (--allow-content-errors)",
+                         "warning: {0} content errors above printed as published (--allow-content-errors)",
+                         findings.size(), findings.size()));
         return;
     }
-    throw Error("the procedures to print have " + std::to_string(findings.size()) + " content error" +
-                    (findings.size() == 1 ? "" : "s") + " (above); nothing was drafted",
-                "correct the catalog (tthc lint), or draft anyway with --allow-content-errors");
+    throw Error(trn("the procedures to print have {0} content error (above); nothing was drafted",
+                    "the procedures to print have {0} content errors (above); nothing was drafted", findings.size(),
+                    findings.size()),
+                tr("correct the catalog (tthc lint), or draft anyway with --allow-content-errors"));
 }
 
 void check_change_documents(const ChangeDocuments& docs)
 {
-    for (const auto& s : docs.suggestions) std::cerr << "tthc: " << s << "\n";
+    for (const auto& s : docs.suggestions) std::cerr << "tthc: " << s << "\n";  // made (and translated) in decisions/
     require_named(docs);
 }
 
@@ -91,11 +104,18 @@ void warn_notice_period(const Catalog& catalog, const DecisionInfo& info)
     const int need = required_notice_days(catalog);
     const int have = working_days_between(info.date, info.effective);
     if (have < need)
-        spdlog::warn("warning: {} takes effect {} working day{} after signing; Nghị định 63/2010/NĐ-CP Điều 15 (as "
-                     "amended by Nghị định 92/2017/NĐ-CP) asks {} to announce at least {} working days before the legal "
-                     "document setting the procedures takes effect (taken as --effective; public holidays are not "
-                     "counted here)",
-                     info.number, have, have == 1 ? "" : "s", need == 20 ? "a ministry" : "a province", need);
+        // TRANSLATORS: {0} is the decision's number, {1} the working days it has, {2} who announces ("a ministry",
+        // "a province"), {3} the working days the decree asks.
+        spdlog::warn(trn("warning: {0} takes effect {1} working day after signing; Nghị định 63/2010/NĐ-CP Điều 15 (as "
+                         "amended by Nghị định 92/2017/NĐ-CP) asks {2} to announce at least {3} working days before the "
+                         "legal document setting the procedures takes effect (taken as --effective; public holidays "
+                         "are not counted here)",
+                         "warning: {0} takes effect {1} working days after signing; Nghị định 63/2010/NĐ-CP Điều 15 (as "
+                         "amended by Nghị định 92/2017/NĐ-CP) asks {2} to announce at least {3} working days before the "
+                         "legal document setting the procedures takes effect (taken as --effective; public holidays "
+                         "are not counted here)",
+                         static_cast<unsigned long>(std::max(have, 0)), info.number, have, need == 20 ? tr("a ministry") : tr("a province"),
+                         need));
 }
 
 void finish_decision(FileTransaction& tx, const std::string& document, doc::Format format, const DecisionArgs& args)
@@ -107,10 +127,11 @@ void finish_decision(FileTransaction& tx, const std::string& document, doc::Form
         // The document goes out first: a terminal refusing a DOCX, or a full
         // disk behind standard output, must stop the run before anything is recorded.
         emit(document, "", format == doc::Format::docx);
-        if (std::ferror(stdout)) throw Error("cannot write the document to standard output; nothing was recorded");
+        if (std::ferror(stdout)) throw Error(tr("cannot write the document to standard output; nothing was recorded"));
     }
     if (args.dry_run) {
-        for (const auto& step : tx.describe()) std::cerr << "tthc: would " << step << "\n";
+        // TRANSLATORS: {0} is a step of the change, made in io/journal ("write decisions/280-QĐ-UBND.toml").
+        for (const auto& step : tx.describe()) std::cerr << tr("tthc: would {0}", step) << "\n";
         return;
     }
     tx.commit();  // all or nothing

@@ -7,6 +7,9 @@
 
 #include <string>
 
+#include "cli_i18n.hpp"
+#include "util/i18n.hpp"
+
 #include "decisions/announcement.hpp"
 #include "documents/document.hpp"
 #include "io/journal.hpp"
@@ -27,15 +30,21 @@ struct DecisionArgs {
 template <class Info>
 void add_signature_options(CLI::App& sub, Info& info, std::string& submission_date)
 {
-    sub.add_option("--signer", info.signer, "Name of the person who signs");
-    sub.add_option("--signer-title", info.signer_title, "Their title, e.g. \"Phó Chủ tịch\"");
-    sub.add_option("--sign-mode", info.sign_mode, "TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"");
-    sub.add_option("--proposer", info.proposer, "Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)");
-    sub.add_option("--submission", info.submission, "Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP");
-    sub.add_option("--submission-date", submission_date, "Date of the Tờ trình (YYYY-MM-DD)");
-    sub.add_option("--scope", info.scope,
-                   "The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: catalog.toml "
-                   "[[field]])");
+    value_name(sub.add_option("--signer", info.signer, tr("Name of the person who signs")), N_("FULL_NAME"));
+    value_name(sub.add_option("--signer-title", info.signer_title, tr("Their title, e.g. \"Phó Chủ tịch\"")), N_("TITLE"));
+    value_name(sub.add_option("--sign-mode", info.sign_mode, tr("TM., KT., Q., TL. or TUQ. line, e.g. \"KT. CHỦ TỊCH\"")),
+               N_("SIGN_MODE"));
+    value_name(sub.add_option("--proposer", info.proposer,
+                              tr("Who proposes (Theo đề nghị của ...; default: Giám đốc of the department)")),
+               N_("PROPOSER"));
+    value_name(sub.add_option("--submission", info.submission,
+                              tr("Số ký hiệu of the Tờ trình proposing it, e.g. 125/TTr-STP")),
+               N_("LEGAL_NUMBER"));
+    value_name(sub.add_option("--submission-date", submission_date, tr("Date of the Tờ trình (YYYY-MM-DD)")), N_("DATE"));
+    value_name(sub.add_option("--scope", info.scope,
+                              tr("The department managing the fields (thuộc phạm vi chức năng quản lý của ...; default: "
+                                 "catalog.toml [[field]])")),
+               N_("BODY"));
 }
 
 // --number, --date, --effective, --signer, --signer-title, --sign-mode,

@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "cli_i18n.hpp"
 #include "command.hpp"
 #include "core/diagnostic.hpp"
 #include "core/version.hpp"
@@ -27,7 +28,10 @@ int main(int argc, char** argv)
     spdlog::set_default_logger(logger);
 
     CLI::App app{tr("tthc: govern catalogs of Vietnamese administrative procedures (thủ tục hành chính)"), "tthc"};
-    app.set_version_flag("--version", std::string("tthc ") + tthc::version);
+    // before the commands are registered: they inherit the formatter and the help flag
+    app.formatter(std::make_shared<HelpFormatter>());
+    app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+    add_version_flag(app);
     app.require_subcommand(1);
     app.footer(tr("Run 'tthc COMMAND --help' for a command's options; man tthc for the whole toolkit."));
     Command command;
@@ -44,17 +48,17 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "tthc: error: " << e.what() << "\n";
+        std::cerr << error_line(parse_error_text(e));
         const auto chosen = app.get_subcommands();
-        std::cerr << "tthc: run '" << (chosen.empty() ? "tthc" : "tthc " + chosen.front()->get_name())
-                  << " --help' for usage\n";
+        std::cerr << tr("tthc: run '{0} --help' for usage",
+                        chosen.empty() ? std::string("tthc") : "tthc " + chosen.front()->get_name())
+                  << "\n";
         return exit_trouble;
     } catch (const tthc::Error& e) {
-        std::cerr << "tthc: error: " << e.what() << "\n";
-        if (!e.hint().empty()) std::cerr << "tthc: " << e.hint() << "\n";
+        std::cerr << error_line(e);
         return exit_trouble;
     } catch (const std::exception& e) {
-        std::cerr << "tthc: internal error: " << e.what() << "\n";
+        std::cerr << tr("tthc: internal error: {0}", e.what()) << "\n";
         return exit_trouble;
     }
     return command.exit_code;

@@ -1,4 +1,5 @@
-// The progress line on standard error: "lint: 12,345 / 70,702 files", updated
+// The progress line on standard error: "lint: 12,345 / 70,702 files" (in the
+// language of the messages: "lint: 12.345 / 70.702 tập tin"), updated
 // in place with \r. The one place that decides when a run shows progress, so
 // every command behaves alike: only when standard error is a terminal, never
 // with -q or TTHC_PROGRESS=0, only once the run has lasted
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "catalog/part_loader.hpp"
 
@@ -30,6 +32,8 @@ public:
 private:
     using Clock = std::chrono::steady_clock;
     std::string what_;
+    std::string separator_;  // of thousands, and the line's format: translated once, not at every update
+    std::string format_;
     bool enabled_ = false;
     Clock::time_point start_, last_;
     Clock::duration delay_{};
@@ -37,7 +41,7 @@ private:
     std::size_t width_ = 0;  // of the last line written
 };
 
-// 70702 -> "70,702".
-std::string with_thousands(std::size_t n);
+// 70702 -> "70,702" (or "70.702" with separator ".").
+std::string with_thousands(std::size_t n, std::string_view separator = ",");
 
 }  // namespace tthc::cli

@@ -8,6 +8,8 @@
 #   bash.sh TTHC
 set -uo pipefail
 tthc=$1
+# the English help, whatever the machine's language ("Subcommands:" is read below)
+export LC_ALL=C.UTF-8 LANGUAGE=
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 script=$("$tthc" completion bash) || { echo "FAIL: tthc completion bash exited $?"; exit 1; }

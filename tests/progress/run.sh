@@ -9,6 +9,8 @@
 #   run.sh TTHC PROJECT_ROOT
 set -uo pipefail
 tthc=$1 root=$2
+# the English messages, whatever the machine's language (a Vietnamese case follows at the end)
+export LC_ALL=C.UTF-8 LANGUAGE=
 command -v script >/dev/null || { echo "FAIL: script(1) (util-linux) is not installed"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -89,4 +91,17 @@ if [ "$(cat "$work/pipe")" = "$(tr -d '\r' <<<"$summary")" ]; then
 else
   fail "in a pipe, standard error got '$(tr '\r' '|' <"$work/pipe")'"
 fi
+# in Vietnamese: "lint: 1.036 / 1.036 tập tin", digits grouped with "." (the translated separator)
+on_tty vi env LANGUAGE=vi TTHC_PROGRESS_DELAY=0 "$tthc" lint --no-cache "$big"
+python3 - "$work/vi" <<'PY' || fail "the Vietnamese progress line"
+import re, sys
+shown = open(sys.argv[1], "rb").read().decode()
+m = re.match(r"((?:\rlint: [\d.]+ / 1\.036 tập tin *)+)\r( +)\r(tthc: lint: [^\r\n]*)\r\n$", shown)
+if not m:
+    sys.exit(f"FAIL: vi: the terminal got {shown!r}")
+last = [u for u in m.group(1).split("\r") if u][-1].rstrip()
+if len(m.group(2)) != len(last):
+    sys.exit(f"FAIL: vi: cleared {len(m.group(2))} columns, the line had {len(last)} characters")
+print(f"ok: lint in Vietnamese on a terminal: {last!r}, cleared, then {m.group(3)!r}")
+PY
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
