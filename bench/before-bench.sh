@@ -52,6 +52,10 @@ run() {  # name binary args...: diff exits 1 when the catalogs differ
 }
 
 runs=${RUNS:-3}
+# wall seconds, peak KiB, and the CPU seconds (user + system): export writes
+# 70,000 files, and its wall time on a shared disk varies by a fifth between
+# runs of the same binary, where its CPU time does not
+TIMED_FORMAT="%e %M %U %S"
 for ((r = 1; r <= runs; r++)); do
     echo "run $r/$runs: diff and export, before and this build" >&2
     if [[ ${ONLY:-diff} == diff ]]; then
@@ -68,13 +72,14 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 status=0
 echo
 echo "N = $N procedures, $K changed between the diffed versions, median of $runs runs"
-printf '%-36s %8s %9s\n' command "wall s" "peak MiB"
+printf '%-36s %8s %9s %8s\n' command "wall s" "peak MiB" "CPU s"
 commands=${ONLY:-diff export}
 for cmd in $commands; do
     for who in before this; do
         t=$(cut -d' ' -f1 "$work/$cmd-$who.times" | median)
         m=$(cut -d' ' -f2 "$work/$cmd-$who.times" | median)
-        printf '%-36s %8.2f %9.1f\n' "tthc $cmd ($who)" "$t" "$(awk -v k="$m" 'BEGIN { print k / 1024 }')"
+        c=$(awk '{ print $3 + $4 }' "$work/$cmd-$who.times" | median)
+        printf '%-36s %8.2f %9.1f %8.2f\n' "tthc $cmd ($who)" "$t" "$(awk -v k="$m" 'BEGIN { print k / 1024 }')" "$c"
         eval "${cmd}_$who=$t"
     done
 done
