@@ -4,26 +4,18 @@
 #include <sstream>
 
 #include "util/i18n.hpp"
+#include "util/unicode.hpp"
 
 namespace tthc::cli {
 
 namespace {
 
-// Columns a UTF-8 string takes on a terminal: one per character (the
-// Vietnamese letters of the help are precomposed, NFC), not one per byte.
-std::size_t columns(const std::string& s)
-{
-    std::size_t n = 0;
-    for (const unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 // CLI::detail::format_help, with the name column measured in characters.
 std::string format_help(std::string name, const std::string& description, std::size_t width)
 {
     std::string out = "  " + name;
-    const std::size_t used = columns(out);
+    // columns: one per character (the help is NFC, its letters precomposed), not one per byte
+    const std::size_t used = code_points(out);
     if (used < width) out.append(width - used, ' ');
     if (!description.empty()) {
         if (used >= width) out += "\n" + std::string(width, ' ');

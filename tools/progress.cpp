@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/vietnamese.hpp"
 #include "util/i18n.hpp"
+#include "util/unicode.hpp"
 
 namespace tthc::cli {
 
@@ -13,26 +15,7 @@ namespace {
 
 constexpr auto min_interval = std::chrono::milliseconds(100);
 
-// Columns on the terminal: one per character ("tập tin" is 7, not 10 bytes).
-std::size_t columns(const std::string& s)
-{
-    std::size_t n = 0;
-    for (const unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 }  // namespace
-
-std::string with_thousands(std::size_t n, std::string_view separator)
-{
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
-        out += digits[i];
-    }
-    return out;
-}
 
 ProgressLine::ProgressLine(std::string what, bool quiet)
     : what_(std::move(what)),
@@ -59,9 +42,9 @@ void ProgressLine::update(std::size_t done, std::size_t total)
     if (!enabled_) return;
     const auto now = Clock::now();
     if (now - start_ < delay_ || (shown_ && now - last_ < min_interval)) return;
-    std::string line = fmt::format(fmt::runtime(format_), what_, with_thousands(done, separator_),
-                                   with_thousands(total, separator_));
-    const std::size_t width = columns(line);
+    std::string line = fmt::format(fmt::runtime(format_), what_, group_thousands(done, separator_),
+                                   group_thousands(total, separator_));
+    const std::size_t width = code_points(line);  // columns: "tập tin" takes 7, not 10
     if (width < width_) line.append(width_ - width, ' ');  // the rest of a longer line before
     std::fprintf(stderr, "\r%s", line.c_str());
     std::fflush(stderr);

@@ -41,7 +41,4 @@ private:
     std::size_t width_ = 0;  // of the last line written
 };
 
-// 70702 -> "70,702" (or "70.702" with separator ".").
-std::string with_thousands(std::size_t n, std::string_view separator = ",");
-
 }  // namespace tthc::cli

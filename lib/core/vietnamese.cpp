@@ -50,14 +50,22 @@ std::string capitalize(std::string_view utf8)
     return out;
 }
 
-std::string money(std::int64_t amount, std::string_view currency)
+std::string group_thousands(std::uint64_t n, std::string_view separator)
 {
-    std::string digits = std::to_string(amount < 0 ? -amount : amount);
+    const std::string digits = std::to_string(n);
     std::string grouped;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back('.');
-        grouped.push_back(digits[i]);
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
+        grouped += digits[i];
     }
+    return grouped;
+}
+
+std::string money(std::int64_t amount, std::string_view currency)
+{
+    const std::uint64_t magnitude =
+        amount < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+    std::string grouped = group_thousands(magnitude);
     if (amount < 0) grouped.insert(grouped.begin(), '-');
     if (currency.empty() || currency == "VND") return grouped + " đồng";
     return grouped + " " + std::string(currency);

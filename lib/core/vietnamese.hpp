@@ -23,6 +23,10 @@ std::string upper(std::string_view utf8);
 // First letter in upper case.
 std::string capitalize(std::string_view utf8);
 
+// The digits of n grouped by thousands with `separator`: "70.702" (the
+// Vietnamese way, and money's), "70,702" in English.
+std::string group_thousands(std::uint64_t n, std::string_view separator = ".");
+
 // "8.000 đồng", "10 USD", "0 đồng".
 std::string money(std::int64_t amount, std::string_view currency);
 

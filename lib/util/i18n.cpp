@@ -97,9 +97,9 @@ std::string trn_raw(const char* singular, const char* plural, unsigned long n)
 const char* trc(const char* context, const char* msgid)
 {
     // pgettext's form: the context and the id joined by EOT (gettext.h)
-    std::string key = std::string(context) + '\004' + msgid;
+    const std::string key = std::string(context) + '\004' + msgid;
     const char* translated = dgettext(domain, key.c_str());
-    return translated == key.c_str() || std::string_view(translated) == key ? msgid : translated;
+    return translated == key.c_str() ? msgid : translated;  // dgettext returns its argument when nothing matches
 }
 
 bool messages_translated()
@@ -110,7 +110,6 @@ bool messages_translated()
 std::string messages_identity()
 {
     if (!messages_translated()) return "C";
-    std::string identity = sha256_hex(dgettext(domain, ""));
     std::error_code ec;
     for (const auto& lang : wanted_languages()) {
         const fs::path mo = fs::path(bound_dir()) / lang / "LC_MESSAGES" / "tthc.mo";
@@ -118,9 +117,9 @@ std::string messages_identity()
         std::ifstream in(mo, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();
-        return lang + " " + sha256_hex(bytes.str()) + " " + identity;
+        return lang + " " + sha256_hex(bytes.str());
     }
-    return identity;
+    return sha256_hex(dgettext(domain, ""));  // the catalog's header, when its file is not where gettext was bound
 }
 
 }  // namespace tthc

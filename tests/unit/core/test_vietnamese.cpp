@@ -19,6 +19,11 @@ TEST_CASE("capitals and money as decisions write them")
     CHECK(capitalize("trực tiếp") == "Trực tiếp");
     CHECK(money(8000, "VND") == "8.000 đồng");
     CHECK(money(1250000, "") == "1.250.000 đồng");
+    CHECK(money(-1250000, "VND") == "-1.250.000 đồng");
+    CHECK(group_thousands(0) == "0");
+    CHECK(group_thousands(999) == "999");
+    CHECK(group_thousands(70702, ",") == "70,702");
+    CHECK(group_thousands(1000000) == "1.000.000");
     CHECK(money(10, "USD") == "10 USD");
     CHECK(money(0, "VND") == "0 đồng");
 }
