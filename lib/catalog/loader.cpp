@@ -3,8 +3,6 @@
 // are read in parallel); cross-file checks belong to lint.cpp.
 #include "catalog/loader.hpp"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -16,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "catalog/toml_tree.hpp"
 #include "io/files.hpp"
 #include "io/journal.hpp"
 #include "util/i18n.hpp"
@@ -35,23 +34,22 @@ bool LoadResult::has_errors() const
 
 namespace {
 
-Pos pos_of(const toml::source_region& r) { return Pos{r.begin.line, r.begin.column}; }
-Pos pos_of(const toml::node& n) { return pos_of(n.source()); }
+Pos pos_of(const TomlNode& n) { return n.pos; }
 
 // What a TOML value is, as a finding names it ("'fee' must be ..., not a
 // string"); translated, so called only when a finding is made.
-const char* type_name(const toml::node& n)
+const char* type_name(const TomlNode& n)
 {
-    switch (n.type()) {
-    case toml::node_type::string: return tr("a string");
-    case toml::node_type::integer: return tr("an integer");
-    case toml::node_type::floating_point: return tr("a decimal number");
-    case toml::node_type::boolean: return tr("a boolean");
-    case toml::node_type::date: return tr("a date");
-    case toml::node_type::time: return tr("a time");
-    case toml::node_type::date_time: return tr("a date-time");
-    case toml::node_type::array: return tr("an array");
-    case toml::node_type::table: return tr("a table");
+    switch (n.kind) {
+    case TomlKind::string: return tr("a string");
+    case TomlKind::integer: return tr("an integer");
+    case TomlKind::floating: return tr("a decimal number");
+    case TomlKind::boolean: return tr("a boolean");
+    case TomlKind::date: return tr("a date");
+    case TomlKind::time: return tr("a time");
+    case TomlKind::date_time: return tr("a date-time");
+    case TomlKind::array: return tr("an array");
+    case TomlKind::table: return tr("a table");
     default: return tr("a value");
     }
 }
@@ -118,12 +116,12 @@ struct FileContext {
     Pos first_non_nfc;
     std::size_t non_nfc = 0;
 
-    // Takes the string out of the parsed document (it is not needed again).
-    std::string text_of(toml::value<std::string>& v)
+    // The string of a string node, in NFC.
+    std::string text_of(const TomlNode& v)
     {
-        std::string& s = v.get();
+        const std::string_view s = v.string;
         check_characters(s, v);
-        if (is_nfc(s)) return std::move(s);
+        if (is_nfc(s)) return std::string(s);
         if (non_nfc++ == 0) first_non_nfc = pos_of(v);
         return to_nfc(s);
     }
@@ -143,7 +141,7 @@ struct FileContext {
 
     // What XML 1.0 cannot carry (its Char production): C0 controls but tab, LF
     // and CR, and U+FFFE, U+FFFF. Reported once per string, at the string.
-    void check_characters(std::string_view s, const toml::value<std::string>& v)
+    void check_characters(std::string_view s, const TomlNode& v)
     {
         for (std::size_t i = 0, end = 0; i < s.size(); ++i) {
             if (i == end) {  // eight bytes at a time while none can start what XML cannot carry
@@ -207,26 +205,22 @@ enum class Need { optional, required };
 // reported (with the closest known key) as soon as the reader is made.
 class TableReader {
 public:
-    TableReader(FileContext& ctx, toml::table& table, Pos pos, Table what, std::initializer_list<Key> keys)
+    TableReader(FileContext& ctx, const TomlNode& table, Pos pos, Table what, std::initializer_list<Key> keys)
         : ctx_(ctx), table_(table), pos_(pos), what_(what), keys_(keys)
     {
-        for (auto&& [k, v] : table_) {
-            (void)v;
-            // A named reference: C++17/clang 14 cannot capture a structured binding in a lambda.
-            const toml::key& name = k;
-            if (std::none_of(keys_.begin(), keys_.end(), [&](const Key& key) { return key.name == name.str(); }))
-                report_unknown(name.str(), pos_of(name.source()));
-        }
+        for (const auto& m : table_.members)
+            if (std::none_of(keys_.begin(), keys_.end(), [&](const Key& key) { return key.name == m.key; }))
+                report_unknown(m.key, m.key_pos);
     }
 
     Pos pos() const { return pos_; }
     FileContext& ctx() { return ctx_; }
-    toml::node* node(std::string_view key) { return table_.get(key); }
+    const TomlNode* node(std::string_view key) const { return table_.get(key); }
 
     // The key's node; a missing required key is reported (and nothing returned).
-    toml::node* lookup(std::string_view key, Need need)
+    const TomlNode* lookup(std::string_view key, Need need)
     {
-        toml::node* n = table_.get(key);
+        const TomlNode* n = table_.get(key);
         if (!n && need == Need::required) missing(key);
         return n;
     }
@@ -234,14 +228,13 @@ public:
     Text text(std::string_view key, Need need)
     {
         Text out{{}, pos_, false};
-        toml::node* n = lookup(key, need);
+        const TomlNode* n = lookup(key, need);
         if (!n) return out;
-        auto* s = n->as_string();
-        if (!s) {
+        if (!n->is_string()) {
             type_error(key, *n, tr("a string"));
             return out;
         }
-        out.value = ctx_.text_of(*s);
+        out.value = ctx_.text_of(*n);
         out.pos = pos_of(*n);
         out.present = true;
         if (need == Need::required && trim(out.value).empty()) empty(key, out.pos);
@@ -251,78 +244,73 @@ public:
     std::vector<Text> texts(std::string_view key, Need need)
     {
         std::vector<Text> out;
-        toml::node* n = lookup(key, need);
+        const TomlNode* n = lookup(key, need);
         if (!n) return out;
-        auto* arr = n->as_array();
-        if (!arr) {
+        if (!n->is_array()) {
             if (n->is_string())
                 // TRANSLATORS: {0} is a key, {1} its value; the end is TOML to type as it is: levels = ["xã"]
                 ctx_.sink.report(Rule::bad_type, pos_of(*n),
                                  tr("'{0}' must be an array of strings: write {0} = [\"{1}\"]", key,
-                                    n->as_string()->get()));
+                                    n->string));
             else
                 type_error(key, *n, tr("an array of strings"));
             return out;
         }
-        for (auto& e : *arr) {
-            if (auto* s = e.as_string())
-                out.push_back(Text{ctx_.text_of(*s), pos_of(e), true});
+        for (const TomlNode* e : n->items) {
+            if (e->is_string())
+                out.push_back(Text{ctx_.text_of(*e), pos_of(*e), true});
             else
                 // TRANSLATORS: {0} is a key, {1} a kind of value ("a table", "an integer")
-                ctx_.sink.report(Rule::bad_type, pos_of(e), tr("'{0}' must hold strings, not {1}", key, type_name(e)));
+                ctx_.sink.report(Rule::bad_type, pos_of(*e), tr("'{0}' must hold strings, not {1}", key, type_name(*e)));
         }
-        if (need == Need::required && out.empty() && arr->empty()) empty(key, pos_of(*n));
+        if (need == Need::required && out.empty() && n->items.empty()) empty(key, pos_of(*n));
         return out;
     }
 
     std::optional<std::int64_t> integer(std::string_view key, Need need = Need::optional)
     {
-        const toml::node* n = lookup(key, need);
+        const TomlNode* n = lookup(key, need);
         if (!n) return std::nullopt;
-        if (const auto* i = n->as_integer()) return i->get();
+        if (n->kind == TomlKind::integer) return n->integer;
         type_error(key, *n, tr("an integer"));
         return std::nullopt;
     }
 
     std::optional<bool> boolean(std::string_view key)
     {
-        const toml::node* n = table_.get(key);
+        const TomlNode* n = table_.get(key);
         if (!n) return std::nullopt;
-        if (const auto* b = n->as_boolean()) return b->get();
+        if (n->kind == TomlKind::boolean) return n->boolean;
         type_error(key, *n, tr("true or false"));
         return std::nullopt;
     }
 
     std::optional<Date> date(std::string_view key, Need need)
     {
-        const toml::node* n = lookup(key, need);
+        const TomlNode* n = lookup(key, need);
         if (!n) return std::nullopt;
-        if (const auto* d = n->as_date()) {
-            const toml::date v = d->get();
-            return Date{v.year, v.month, v.day};
-        }
+        if (n->kind == TomlKind::date) return n->date;
         type_error(key, *n, tr("a date such as 2025-07-01 (without quotes)"));
         return std::nullopt;
     }
 
     // The tables of an array of tables, each with its position.
-    std::vector<std::pair<toml::table*, Pos>> tables(std::string_view key, Need need)
+    std::vector<std::pair<const TomlNode*, Pos>> tables(std::string_view key, Need need)
     {
-        std::vector<std::pair<toml::table*, Pos>> out;
-        toml::node* n = lookup(key, need);
+        std::vector<std::pair<const TomlNode*, Pos>> out;
+        const TomlNode* n = lookup(key, need);
         if (!n) return out;
-        auto* arr = n->as_array();
-        if (!arr) {
+        if (!n->is_array()) {
             // TRANSLATORS: {0} is a key; [[{0}]] is TOML, as the file writes it
             type_error(key, *n, tr("an array of tables ([[{0}]])", key));
             return out;
         }
-        for (auto& e : *arr) {
-            if (auto* t = e.as_table())
-                out.emplace_back(t, pos_of(e));
+        for (const TomlNode* e : n->items) {
+            if (e->is_table())
+                out.emplace_back(e, pos_of(*e));
             else
                 // TRANSLATORS: {0} is a key, {1} a kind of value ("a string", "an integer")
-                ctx_.sink.report(Rule::bad_type, pos_of(e), tr("'{0}' must hold tables, not {1}", key, type_name(e)));
+                ctx_.sink.report(Rule::bad_type, pos_of(*e), tr("'{0}' must hold tables, not {1}", key, type_name(*e)));
         }
         return out;
     }
@@ -335,7 +323,7 @@ public:
     }
 
     // `expected` is in the language of the messages ("an integer").
-    void type_error(std::string_view key, const toml::node& n, std::string_view expected)
+    void type_error(std::string_view key, const TomlNode& n, std::string_view expected)
     {
         // TRANSLATORS: {0} is a key, {1} what it must be, {2} what it is ("an integer", "a string")
         ctx_.sink.report(Rule::bad_type, pos_of(n), tr("'{0}' must be {1}, not {2}", key, expected, type_name(n)));
@@ -379,7 +367,7 @@ private:
     }
 
     FileContext& ctx_;
-    toml::table& table_;
+    const TomlNode& table_;
     Pos pos_;
     Table what_;
     std::vector<Key> keys_;
@@ -407,19 +395,19 @@ std::optional<Duration> read_duration(TableReader& r, const Text& t)
 
 std::optional<std::int64_t> read_fee(TableReader& r, std::string_view key, Pos& pos)
 {
-    const toml::node* n = r.node(key);
+    const TomlNode* n = r.node(key);
     if (!n) return std::nullopt;
     pos = pos_of(*n);
-    if (const auto* i = n->as_integer()) {
-        if (i->get() < 0) {
+    if (n->kind == TomlKind::integer) {
+        if (n->integer < 0) {
             // TRANSLATORS: {0} is an amount of money as written
-            r.ctx().sink.report(Rule::bad_fee, pos, tr("fee {0} is negative", std::to_string(i->get())));
+            r.ctx().sink.report(Rule::bad_fee, pos, tr("fee {0} is negative", std::to_string(n->integer)));
             return std::nullopt;
         }
-        return i->get();
+        return n->integer;
     }
-    if (const auto* f = n->as_floating_point()) {
-        const double v = f->get();
+    if (n->kind == TomlKind::floating) {
+        const double v = n->floating;
         std::ostringstream os;
         os << v;
         if (!std::isfinite(v) || v != std::floor(v)) {
@@ -502,7 +490,7 @@ std::vector<DossierItem> convert_dossier(TableReader& r, const Text& conditions)
 {
     FileContext& ctx = r.ctx();
     std::vector<DossierItem> out;
-    const toml::node* dossier_node = r.node("dossier");
+    const TomlNode* dossier_node = r.node("dossier");
     for (const auto& [tab, tpos] : r.tables("dossier", Need::required)) {
         TableReader rd(ctx, *tab, tpos, Table::dossier,
                        {{"name", "tên giấy tờ"}, {"form", "mẫu đơn, tờ khai"}, {"originals", "số bản chính"},
@@ -525,7 +513,7 @@ std::vector<DossierItem> convert_dossier(TableReader& r, const Text& conditions)
         d.present_only = rd.boolean("present_only").value_or(false);
         out.push_back(std::move(d));
     }
-    if (dossier_node && dossier_node->is_array() && dossier_node->as_array()->empty() &&
+    if (dossier_node && dossier_node->is_array() && dossier_node->items.empty() &&
         trim(conditions.value).empty())
         ctx.sink.report(Rule::empty_dossier, pos_of(*dossier_node),
                         tr("dossier (thành phần hồ sơ) is empty and conditions does not say why no dossier is "
@@ -538,7 +526,7 @@ std::vector<LegalBasis> convert_legal_basis(TableReader& r)
 {
     FileContext& ctx = r.ctx();
     std::vector<LegalBasis> out;
-    const toml::node* basis_node = r.node("legal_basis");
+    const TomlNode* basis_node = r.node("legal_basis");
     for (const auto& [tab, tpos] : r.tables("legal_basis", Need::required)) {
         TableReader rl(ctx, *tab, tpos, Table::legal_basis,
                        {{"number", "số ký hiệu"}, {"title", "trích yếu"}, {"issued", "ngày ban hành"},
@@ -563,13 +551,13 @@ std::vector<LegalBasis> convert_legal_basis(TableReader& r)
         b.issuer = rl.text("issuer", Need::optional);
         out.push_back(std::move(b));
     }
-    if (basis_node && basis_node->is_array() && basis_node->as_array()->empty())
+    if (basis_node && basis_node->is_array() && basis_node->items.empty())
         ctx.sink.report(Rule::missing_key, pos_of(*basis_node),
                         tr("a procedure needs at least one legal_basis entry (căn cứ pháp lý)"));
     return out;
 }
 
-Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abolished)
+Procedure convert_procedure(FileContext& ctx, const TomlNode& t, Pos pos, bool abolished)
 {
     TableReader r(ctx, t, pos, Table::procedure,
                   {{"code", "mã thủ tục"}, {"name", "tên thủ tục"}, {"field", "lĩnh vực"},
@@ -624,7 +612,7 @@ Procedure convert_procedure(FileContext& ctx, toml::table& t, Pos pos, bool abol
     return p;
 }
 
-CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
+CatalogInfo convert_catalog_info(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::catalog,
                   {{"id", ""}, {"name", "tên bộ thủ tục"}, {"authority", "cơ quan công bố"},
@@ -662,7 +650,7 @@ CatalogInfo convert_catalog_info(FileContext& ctx, toml::table& t, Pos pos)
     return c;
 }
 
-LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
+LegalDocument convert_legal_document(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::legal_document,
                   {{"number", "số ký hiệu"}, {"kind", "loại văn bản"}, {"title", "trích yếu"},
@@ -693,7 +681,7 @@ LegalDocument convert_legal_document(FileContext& ctx, toml::table& t, Pos pos)
     return d;
 }
 
-FieldInfo convert_field(FileContext& ctx, toml::table& t, Pos pos)
+FieldInfo convert_field(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::field,
                   {{"name", "lĩnh vực"}, {"department", "cơ quan chuyên môn quản lý"}, {"ministry", "bộ quản lý"}});
@@ -705,7 +693,7 @@ FieldInfo convert_field(FileContext& ctx, toml::table& t, Pos pos)
     return f;
 }
 
-Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
+Unit convert_unit(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::unit, {{"id", ""}, {"name", "tên đơn vị"}, {"parent", "đơn vị cấp trên"}});
     Unit u;
@@ -716,7 +704,7 @@ Unit convert_unit(FileContext& ctx, toml::table& t, Pos pos)
     return u;
 }
 
-Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
+Process convert_process(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::process,
                   {{"procedure", "mã thủ tục"}, {"channel", "cách thức thực hiện"}, {"steps", "các bước"}});
@@ -743,7 +731,7 @@ Process convert_process(FileContext& ctx, toml::table& t, Pos pos)
     return p;
 }
 
-Plan convert_plan(FileContext& ctx, toml::table& t, Pos pos)
+Plan convert_plan(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::plan,
                   {{"id", ""}, {"procedure", "mã thủ tục"}, {"dossiers_per_year", "số hồ sơ/năm"},
@@ -799,7 +787,7 @@ std::vector<Text> read_codes(TableReader& r, std::string_view key)
     return codes;
 }
 
-Decision convert_decision(FileContext& ctx, toml::table& t, Pos pos)
+Decision convert_decision(FileContext& ctx, const TomlNode& t, Pos pos)
 {
     TableReader r(ctx, t, pos, Table::decision,
                   {{"number", "số ký hiệu"}, {"date", "ngày ký"}, {"title", "trích yếu"},
@@ -898,11 +886,11 @@ void each_table(TableReader& r, std::string_view key, F&& f)
 }
 
 // The [catalog] table of catalog.toml or of a single-file catalog (required).
-void read_catalog_table(FileContext& ctx, TableReader& r, toml::table& root, FileResult& out)
+void read_catalog_table(FileContext& ctx, TableReader& r, const TomlNode& root, FileResult& out)
 {
-    if (toml::node* n = root.get("catalog")) {
-        if (auto* t = n->as_table())
-            out.info = convert_catalog_info(ctx, *t, pos_of(*n));
+    if (const TomlNode* n = root.get("catalog")) {
+        if (n->is_table())
+            out.info = convert_catalog_info(ctx, *n, pos_of(*n));
         else
             r.type_error("catalog", *n, tr("a table ([catalog])"));
     } else {
@@ -910,7 +898,7 @@ void read_catalog_table(FileContext& ctx, TableReader& r, toml::table& root, Fil
     }
 }
 
-void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
+void convert_single(FileContext& ctx, const TomlNode& root, FileResult& out)
 {
     // A file with a code and no [catalog] is one procedure on its own (an
     // editor linting the file it has open).
@@ -922,23 +910,23 @@ void convert_single(FileContext& ctx, toml::table& root, FileResult& out)
                   {{"catalog", ""}, {"procedure", ""}, {"abolished", ""}, {"process", ""}, {"plan", ""},
                    {"decision", ""}, {"unit", ""}, {"legal_document", ""}, {"field", ""}});
     read_catalog_table(ctx, r, root, out);
-    each_table(r, "procedure", [&](toml::table& t, Pos p) {
+    each_table(r, "procedure", [&](const TomlNode& t, Pos p) {
         out.procedures.push_back(convert_procedure(ctx, t, p, false));
     });
-    each_table(r, "abolished", [&](toml::table& t, Pos p) {
+    each_table(r, "abolished", [&](const TomlNode& t, Pos p) {
         out.abolished.push_back(convert_procedure(ctx, t, p, true));
     });
-    each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
-    each_table(r, "process", [&](toml::table& t, Pos p) { out.processes.push_back(convert_process(ctx, t, p)); });
-    each_table(r, "plan", [&](toml::table& t, Pos p) { out.plans.push_back(convert_plan(ctx, t, p)); });
-    each_table(r, "decision", [&](toml::table& t, Pos p) { out.decisions.push_back(convert_decision(ctx, t, p)); });
-    each_table(r, "legal_document", [&](toml::table& t, Pos p) {
+    each_table(r, "unit", [&](const TomlNode& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
+    each_table(r, "process", [&](const TomlNode& t, Pos p) { out.processes.push_back(convert_process(ctx, t, p)); });
+    each_table(r, "plan", [&](const TomlNode& t, Pos p) { out.plans.push_back(convert_plan(ctx, t, p)); });
+    each_table(r, "decision", [&](const TomlNode& t, Pos p) { out.decisions.push_back(convert_decision(ctx, t, p)); });
+    each_table(r, "legal_document", [&](const TomlNode& t, Pos p) {
         out.legal_documents.push_back(convert_legal_document(ctx, t, p));
     });
-    each_table(r, "field", [&](toml::table& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
+    each_table(r, "field", [&](const TomlNode& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
 }
 
-void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::path& path, FileResult& out)
+void convert_file(FileKind kind, FileContext& ctx, const TomlNode& root, const fs::path& path, FileResult& out)
 {
     const Pos top{1, 1};
     switch (kind) {
@@ -946,19 +934,19 @@ void convert_file(FileKind kind, FileContext& ctx, toml::table& root, const fs::
     case FileKind::catalog: {
         TableReader r(ctx, root, top, Table::catalog_toml, {{"catalog", ""}, {"field", "lĩnh vực"}});
         read_catalog_table(ctx, r, root, out);
-        each_table(r, "field", [&](toml::table& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
+        each_table(r, "field", [&](const TomlNode& t, Pos p) { out.fields.push_back(convert_field(ctx, t, p)); });
         return;
     }
     case FileKind::legal: {
         TableReader r(ctx, root, top, Table::legal_toml, {{"document", "văn bản"}});
-        each_table(r, "document", [&](toml::table& t, Pos p) {
+        each_table(r, "document", [&](const TomlNode& t, Pos p) {
             out.legal_documents.push_back(convert_legal_document(ctx, t, p));
         });
         return;
     }
     case FileKind::units: {
         TableReader r(ctx, root, top, Table::units_toml, {{"unit", "đơn vị"}});
-        each_table(r, "unit", [&](toml::table& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
+        each_table(r, "unit", [&](const TomlNode& t, Pos p) { out.units.push_back(convert_unit(ctx, t, p)); });
         return;
     }
     case FileKind::procedure:
@@ -983,10 +971,9 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
 {
     FileResult out;
     FileContext ctx(display);
-    toml::table root;
-    try {
-        root = toml::parse(text);
-    } catch (const toml::parse_error& e) {
+    thread_local TomlTree tree;  // one per thread, cleared per file
+    TomlSyntaxError error;
+    if (!parse_toml(text, tree, error)) {
         // toml++ rejects invalid UTF-8 too; say so in our words, at the first
         // bad byte (checked only here: a valid file does not pay for it).
         if (auto bad = find_invalid_utf8(text)) {
@@ -994,14 +981,14 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
             out.diagnostics = std::move(ctx.sink.diagnostics());
             return out;
         }
-        const Pos p = pos_of(e.source());
+        const Pos p = error.pos;
         std::string line = line_at(text, p.line);
-        ctx.sink.report(Rule::toml_syntax, p, syntax_message(e.description(), line, p));
+        ctx.sink.report(Rule::toml_syntax, p, syntax_message(error.description, line, p));
         ctx.sink.diagnostics().back().source_line = std::move(line);
         out.diagnostics = std::move(ctx.sink.diagnostics());
         return out;
     }
-    convert_file(kind, ctx, root, path, out);
+    convert_file(kind, ctx, tree.root(), path, out);
     ctx.finish();
     out.diagnostics = std::move(ctx.sink.diagnostics());
     return out;

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Seed corpora for the fuzz targets: make_seeds.py TTHC SOURCE_DIR OUT.
 
-OUT/loader: every TOML file of catalogs/, fixtures/ and data/;
+OUT/loader: every TOML file of catalogs/, fixtures/ and data/; OUT/toml-tree: the
+same, and short texts at the edges of tthc's TOML reader (escapes, multi-line
+strings, headers, dates, numbers, CRLF);
 OUT/procedure-xml, decision-xml, manifest-xml: the documents of a package
 exported from catalogs/ha-noi (with TTHC) and the XML files of fixtures/, by
 root element; OUT/values: the short strings of those TOML files (codes,
@@ -21,7 +23,7 @@ import tomllib
 
 tthc, root, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 shutil.rmtree(out, ignore_errors=True)
-targets = ["loader", "procedure-xml", "decision-xml", "manifest-xml", "values", "lint-cache", "dvcqg"]
+targets = ["loader", "toml-tree", "procedure-xml", "decision-xml", "manifest-xml", "values", "lint-cache", "dvcqg"]
 for t in targets:
     (out / t).mkdir(parents=True)
 
@@ -45,6 +47,7 @@ tomls = sorted(p for d in ("catalogs", "fixtures", "data") for p in (root / d).r
 for path in tomls:
     data = path.read_bytes()
     put("loader", data)
+    put("toml-tree", data)
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -52,6 +55,17 @@ for path in tomls:
     for s in strings(doc):
         if 0 < len(s.encode()) <= 64:
             put("values", s.encode())
+
+# The edges of tthc's TOML reader (lib/catalog/toml_tree.cpp): each construct
+# it reads, and next to it one it leaves to toml++.
+for text in [
+    'a = "\\u00e9\\t\\"x\\\\"\n', "a = 'lit'\nb = '''\nml'''\n", 'a = """\\\n   x""""\n', 'a = """a""b"""\n',
+    '"q k" = 1\n[t]\n[[t.u]]\nv = -0\n[[t.u]]\n', "a = [ 1, # c\n 2, ]\nb = { c = 'd', e = [] }\n",
+    "d = 2024-02-29\ne = 2025-06-12 07:00:00\nf = 2025-13-01\n", "a = 1.5\nb = 0x1F\nc = 1_000\nd = +inf\n",
+    "a.b = 1\n", "\ufeffa = 1\r\nb = 2\r\n", "[a.b]\n[a]\n", "a = []\n[[a]]\n", 'k = "\u1ea1" #\u0007\n',
+    "a = true#c\nb = false\n", "a = 123456789012345678\nb = 1234567890123456789\n", "x = 'a'\r",
+]:
+    put("toml-tree", text.encode())
 
 # The first start tag (a letter after '<': not <?xml nor <!--), prefix dropped.
 root_element = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
