@@ -557,13 +557,14 @@ private:
     std::string_view multiline_basic_string()
     {
         p_ += 3;
-        if (at('\n'))
-            newline();
-        else if (at("\r\n", 2))
-            refuse();  // CRLF inside the text: toml++'s
+        if (at('\n') || at("\r\n", 2)) newline();
         const char* start = p_;
         std::string out;
         bool copied = false;
+        const auto copy = [&] {
+            if (!copied) out.assign(start, static_cast<std::size_t>(p_ - start));
+            copied = true;
+        };
         for (;;) {
             if (p_ == end_) refuse();
             const auto c = static_cast<unsigned char>(*p_);
@@ -575,16 +576,13 @@ private:
                 if (copied) out.push_back('"');
                 ++p_;
             } else if (c == '\\') {
-                if (!copied) {
-                    out.assign(start, static_cast<std::size_t>(p_ - start));
-                    copied = true;
-                }
+                copy();
                 const char* q = p_ + 1;
                 while (q < end_ && (*q == ' ' || *q == '\t')) ++q;
-                if (q < end_ && *q == '\n') {  // a line-ending backslash
+                if (q < end_ && (*q == '\n' || *q == '\r')) {  // a line-ending backslash
                     p_ = q;
-                    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n')) {
-                        if (*p_ == '\n')
+                    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) {
+                        if (*p_ == '\n' || *p_ == '\r')
                             newline();
                         else
                             ++p_;
@@ -592,7 +590,8 @@ private:
                 } else {
                     escape(out);
                 }
-            } else if (c == '\n') {
+            } else if (c == '\n' || c == '\r') {  // CRLF is read as LF, as toml++ does
+                if (c == '\r') copy();
                 if (copied) out.push_back('\n');
                 newline();
             } else if (plain(c)) {
@@ -622,11 +621,10 @@ private:
     std::string_view multiline_literal_string()
     {
         p_ += 3;
-        if (at('\n'))
-            newline();
-        else if (at("\r\n", 2))
-            refuse();
+        if (at('\n') || at("\r\n", 2)) newline();
         const char* start = p_;
+        std::string out;  // only when a CRLF is read as LF
+        bool copied = false;
         for (;;) {
             if (p_ == end_) refuse();
             const auto c = static_cast<unsigned char>(*p_);
@@ -634,14 +632,22 @@ private:
                 if (p_ + 3 < end_ && p_[3] == '\'') refuse();
                 break;
             }
-            if (c == '\n')
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && !copied) {
+                    out.assign(start, static_cast<std::size_t>(p_ - start));
+                    copied = true;
+                }
+                if (copied) out.push_back('\n');
                 newline();
-            else if (plain(c) || c == '\'')
+            } else if (plain(c)) {
+                if (copied) out.push_back(static_cast<char>(c));
                 ++p_;
-            else
+            } else {
                 refuse();
+            }
         }
-        std::string_view s(start, static_cast<std::size_t>(p_ - start));
+        const std::string_view s =
+            copied ? tree_.keep(std::move(out)) : std::string_view(start, static_cast<std::size_t>(p_ - start));
         p_ += 3;
         return s;
     }
@@ -743,8 +749,10 @@ std::string where(const Pos& p) { return std::to_string(p.line) + ":" + std::to_
 bool read_toml_subset(std::string_view text, TomlTree& tree)
 {
     tree.clear();
-    // A BOM, and invalid UTF-8 (toml++ says where), are left to toml++.
-    if (text.substr(0, 3) == "\xEF\xBB\xBF" || !valid_utf8(text)) return false;
+    // toml++ skips a BOM and counts no column for it; invalid UTF-8 is
+    // toml++'s to report (it says where).
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (!valid_utf8(text)) return false;
     try {
         SubsetReader(text, tree).read();
     } catch (const Refused&) {

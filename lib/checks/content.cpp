@@ -1,8 +1,10 @@
 #include "checks/content.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -186,7 +188,8 @@ void check_glued(const std::vector<Field>& fields, const ContentReport& report)
 // offset is first tested against the words' first two bytes (one bit of a
 // table that fits the L1 cache), and the words are compared only where one
 // may start and no ASCII letter comes before (the common case in running
-// text), so the cost is one scan of the text, not one per word.
+// text), their first four bytes at once before the rest, so the cost is one
+// scan of the text, not one per word.
 class WordSet {
 public:
     explicit WordSet(std::vector<std::string_view> words) : words_(std::move(words))
@@ -195,7 +198,11 @@ public:
             const std::string_view w = words_[i];
             if (w.empty()) continue;
             const auto first = static_cast<unsigned char>(w[0]);
-            by_first_[first].push_back(i);
+            Entry e{i, 0, 0};
+            const std::size_t head = std::min<std::size_t>(4, w.size());
+            std::memcpy(&e.head, w.data(), head);
+            std::memset(&e.mask, 0xFF, head);
+            by_first_[first].push_back(e);
             if (w.size() == 1)
                 single_[first] = any_single_ = true;
             else
@@ -217,9 +224,13 @@ public:
             const bool may_start = (at + 1 < n && pairs_.test(pair_at(s, at))) || (any_single_ && single_[bytes[at]]);
             if (!may_start) continue;
             if (at > 0 && is_ascii_letter(s[at - 1])) continue;
-            for (const std::size_t i : by_first_[bytes[at]]) {
+            std::uint32_t here = 0;  // a word's head of fewer bytes than it has cannot match: no word holds a 0
+            std::memcpy(&here, bytes + at, std::min<std::size_t>(4, n - at));
+            for (const Entry& e : by_first_[bytes[at]]) {
+                if ((here & e.mask) != e.head) continue;
+                const std::size_t i = e.index;
                 const std::string_view w = words_[i];
-                if (s.compare(at, w.size(), w) != 0) continue;
+                if (w.size() > 4 && s.compare(at, w.size(), w) != 0) continue;
                 if (is_letter(cp_before(s, at)) || is_letter(cp_at(s, at + w.size()))) continue;
                 if (!found(i, at)) return;
             }
@@ -234,8 +245,12 @@ private:
                static_cast<unsigned char>(s[at + 1]);
     }
 
+    struct Entry {
+        std::size_t index;
+        std::uint32_t head, mask;  // the word's first four bytes (or fewer), as they sit in memory
+    };
     std::vector<std::string_view> words_;
-    std::array<std::vector<std::size_t>, 256> by_first_;
+    std::array<std::vector<Entry>, 256> by_first_;
     std::bitset<65536> pairs_;  // the first two bytes of the words of two bytes or more
     std::array<bool, 256> single_{};  // the words of one byte
     bool any_single_ = false;
@@ -417,11 +432,15 @@ void check_repeated(const Procedure& p, const std::vector<Field>& fields, const 
 // an ellipsis and not a run.
 std::vector<std::pair<std::size_t, std::size_t>> doubled_marks(std::string_view s)
 {
+    // One pass for a byte equal to the next (find_first_of would call memchr
+    // per byte of the text: a tenth of lint's time on a national catalog).
+    const auto mark = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.'; };
     std::vector<std::pair<std::size_t, std::size_t>> out;
-    for (std::size_t i = s.find_first_of(",;:."); i != std::string_view::npos; i = s.find_first_of(",;:.", i + 1)) {
-        std::size_t e = i + 1;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        if (s[i] != s[i + 1] || !mark(s[i])) continue;
+        std::size_t e = i + 2;
         while (e < s.size() && s[e] == s[i]) ++e;
-        if (e - i >= 2 && !(s[i] == '.' && e - i >= 3)) out.emplace_back(i, e - i);
+        if (!(s[i] == '.' && e - i >= 3)) out.emplace_back(i, e - i);
         i = e - 1;
     }
     return out;

@@ -95,9 +95,39 @@ std::optional<Pos> find_invalid_utf8(std::string_view text)
     return std::nullopt;
 }
 
+// The code points below U+3000 (Latin with every Vietnamese letter,
+// punctuation, symbols) that can stand anywhere in NFC text: NFC quick check
+// "yes" and combining class 0 (UAX #15's quick check then answers yes for a
+// text of only such code points). From ICU's properties, once.
+const std::vector<bool>& nfc_inert()
+{
+    static const std::vector<bool> table = [] {
+        std::vector<bool> t(0x3000);
+        for (UChar32 c = 0; c < 0x3000; ++c)
+            t[static_cast<std::size_t>(c)] =
+                u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
+        return t;
+    }();
+    return table;
+}
+
 bool is_nfc(std::string_view utf8)
 {
     if (is_ascii(utf8)) return true;
+    // The common case without ICU: precomposed Vietnamese letters and no
+    // combining mark. Anything else (or invalid UTF-8) is ICU's to judge.
+    const std::vector<bool>& inert = nfc_inert();
+    bool all_inert = true;
+    for (std::size_t i = 0; i < utf8.size() && all_inert;) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        const int32_t c = next_code_point(utf8, i);
+        all_inert = c >= 0 && c < 0x3000 && inert[static_cast<std::size_t>(c)];
+    }
+    if (all_inert) return true;
     UErrorCode status = U_ZERO_ERROR;
     const bool yes = nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
     return U_SUCCESS(status) && yes;

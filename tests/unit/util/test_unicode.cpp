@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <unicode/normalizer2.h>
+
+#include <string>
+
 #include "util/unicode.hpp"
 
 using namespace tthc;
@@ -20,6 +24,29 @@ TEST_CASE("NFC: decomposed Vietnamese is detected and normalised")
     CHECK(is_nfc("ascii only"));
     CHECK_FALSE(is_nfc(decomposed));
     CHECK(to_nfc(decomposed) == "Tình");
+}
+
+TEST_CASE("NFC: is_nfc answers as ICU does for every code point below U+3000, alone and around a letter")
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    std::size_t differ = 0, not_nfc = 0;
+    for (UChar32 c = 0x80; c < 0x3000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        std::string one;
+        icu::UnicodeString(c).toUTF8String(one);
+        // the letter before lets a combining mark compose (e + U+0301 is é)
+        for (const std::string& text : {one, "e" + one, one + "b", "Tỉnh " + one}) {
+            const bool icu_says = nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
+            not_nfc += !icu_says;
+            if (is_nfc(text) != icu_says) ++differ;
+        }
+    }
+    CHECK(differ == 0);
+    CHECK(not_nfc > 250);  // combining marks after e, singletons: the test reaches ICU's side too
+    CHECK_FALSE(is_nfc("\xE2\x80\x80"));  // U+2000 EN QUAD is NFC U+2002
+    CHECK(is_nfc("Ủy ban nhân dân – “Quyết định”"));
 }
 
 TEST_CASE("fold compares names as people read them")
