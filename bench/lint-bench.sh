@@ -5,10 +5,13 @@
 #   - cached re-lint after K changed procedure files (default 100), against cold lint (target
 #     <= 0.25x) and against the read floor (`cat` of every file)
 #   - peak memory of cold lint against the catalog's size on disk: target <= 1.0x
+#   - how many files lint reads with tthc's TOML reader rather than toml++ (bench/toml_compare.cpp,
+#     which also checks that both give the same tree)
 #
 #   bench/lint-bench.sh [N] [K]        N procedures (default 70000), K changed (default 100)
 #
-# Builds nothing: expects BUILD (default "build") to hold tools/tthc and bench/tthc-parse-floor.
+# Builds nothing: expects BUILD (default "build") to hold tools/tthc, bench/tthc-parse-floor and
+# bench/tthc-toml-compare.
 # The catalog is generated once into ${BENCH_DIR:-/tmp/tthc-bench}/catalog-N and reused afterwards
 # (a changed gen_catalog.py regenerates it). Each run lints a hard-linked copy of it, changes K
 # files of the copy (new files, so the catalog itself is never touched) after the cold lint, and
@@ -28,6 +31,8 @@ bench_setup lint-bench
 [[ $K =~ ^[0-9]+$ ]] || die "K must be a number, got '$K'"
 floor=$BUILD/bench/tthc-parse-floor
 [[ -x $floor ]] || die "$floor not found or not executable (build first, or set BUILD)"
+compare=$BUILD/bench/tthc-toml-compare
+[[ -x $compare ]] || die "$compare not found or not executable (build first, or set BUILD)"
 ensure_catalog "$N" || die "cannot generate the catalog"
 
 size_bytes=$(du -sb "$catalog" | cut -f1)
@@ -96,6 +101,12 @@ find "$catalog" -type f -name '*.toml' >"$work/all"
     die "the catalog does not parse; delete $catalog and run again"
 }
 echo "$(cat "$work/warm.stdout") (warm-up)" >&2
+# How many files lint reads with tthc's own TOML reader (the rest with toml++), and that each
+# gives toml++'s tree; not timed.
+"$compare" "$catalog" >"$work/compare.stdout" 2>"$work/compare.stderr" || {
+    head -n 20 "$work/compare.stderr" >&2
+    die "tthc's TOML reader and toml++ differ on the catalog"
+}
 for name in floor read plain cold relint; do : >"$work/$name.times"; done
 
 for ((i = 1; i <= RUNS; i++)); do
@@ -118,6 +129,7 @@ for name in floor read plain cold relint; do
 done
 
 echo
+cat "$work/compare.stdout"
 awk -v n="$N" -v k="$K" -v runs="$RUNS" -v size="$size_bytes" \
     -v fw="$floor_wall" -v fk="$floor_kib" -v rw="$read_wall" -v rk="$read_kib" \
     -v pw="$plain_wall" -v pk="$plain_kib" -v cw="$cold_wall" -v ck="$cold_kib" \

@@ -109,6 +109,9 @@ std::string cache_summary(const LintResult& r)
 {
     if (r.cache_file.empty()) return {};
     std::string s = trn("; {0} file from the cache", "; {0} files from the cache", r.cache_reused, r.cache_reused);
+    if (r.cache_unread > 0)
+        // TRANSLATORS: {0} is a number of files the cache knew unchanged by their size and times, without reading them
+        s += trn(" ({0} of them not read again)", " ({0} of them not read again)", r.cache_unread, r.cache_unread);
     if (constexpr std::string_view ignored = "ignored: "; r.cache_status.rfind(ignored, 0) == 0)
         // TRANSLATORS: {0} is the cache's file, {1} why it was not used ("damaged or truncated ...")
         s += tr(" ({0} ignored: {1}; rebuilt)", r.cache_file, r.cache_status.substr(ignored.size()));

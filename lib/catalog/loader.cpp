@@ -996,7 +996,8 @@ FileResult load_text(FileKind kind, std::string_view text, const std::string& di
 
 FileResult load_job(const CatalogFile& job, const SkipFile& skip = {}, std::size_t index = 0)
 {
-    thread_local std::string text;  // reused: the parsed document keeps no view into it
+    if (skip.unread && skip.unread(index)) return {};
+    thread_local std::string text;  // reused: the TOML tree's views into it serve only load_text
     ReadRefusal why;
     const bool read = job.source ? job.source->read(job.path, job.id, text, why) : try_read_regular_file(job.path, text, why);
     if (!read) {
@@ -1006,7 +1007,7 @@ FileResult load_job(const CatalogFile& job, const SkipFile& skip = {}, std::size
         out.diagnostics = std::move(sink.diagnostics());
         return out;
     }
-    if (skip && skip(index, text)) return {};
+    if (skip.read && skip.read(index, text)) return {};
     return load_text(job.kind, text, job.display, job.path);
 }
 

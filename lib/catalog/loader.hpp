@@ -27,7 +27,14 @@ struct LoadResult {
 // parsed: true means another source knows what the file holds (the lint
 // cache), and it is left out of the result but for its name in Catalog::files.
 // `index` is the file's place in the list given to load_files plus first_index.
-using SkipFile = std::function<bool(std::size_t index, std::string_view bytes)>;
+// Lets the loader leave out files it need not parse (lint's cache), each by
+// its index in the list of files: `unread` is asked before a file is read,
+// `read` once its bytes are; true leaves the file out. Either may be empty.
+struct SkipFile {
+    std::function<bool(std::size_t index)> unread;
+    std::function<bool(std::size_t index, std::string_view bytes)> read;
+    explicit operator bool() const { return unread || read; }
+};
 
 struct LoadOptions {
     LoadOptions(unsigned threads_ = 0, SkipFile skip_ = {}, std::size_t first_index_ = 0)

@@ -587,6 +587,8 @@ private:
                         else
                             ++p_;
                     }
+                    // toml++ trims Unicode white space here too (U+FEFF, U+3000...)
+                    if (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x80) refuse();
                 } else {
                     escape(out);
                 }

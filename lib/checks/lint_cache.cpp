@@ -1,6 +1,7 @@
 #include "checks/lint_cache.hpp"
 
 #include <sys/stat.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -23,7 +24,11 @@ namespace {
 // comes before it. Integers are little-endian; a string is its u32 length and
 // its bytes. Bump the format when anything in it changes.
 constexpr std::string_view magic = "tthc-lint-cache\n";
-constexpr std::uint32_t format = 2;  // 2: keys carry the procedure's name
+constexpr std::uint32_t format = 3;  // 2: keys carry the procedure's name; 3: files' stamps
+
+// How much older than the run that took it a stamp must be to stand for the
+// bytes read with it: more than a file system's clock tick (FAT: 2 s).
+constexpr std::int64_t stamp_margin_ns = 2'000'000'000;
 
 class Writer {
 public:
@@ -31,6 +36,10 @@ public:
     void u32(std::uint32_t v)
     {
         for (int i = 0; i < 4; ++i) u8(v >> (8 * i));
+    }
+    void u64(std::uint64_t v)
+    {
+        for (int i = 0; i < 8; ++i) u8(static_cast<unsigned>(v >> (8 * i)));
     }
     void str(std::string_view s)
     {
@@ -60,6 +69,12 @@ public:
     {
         std::uint32_t v = 0;
         for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(u8()) << (8 * i);
+        return v;
+    }
+    std::uint64_t u64()
+    {
+        std::uint64_t v = 0;
+        for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(u8()) << (8 * i);
         return v;
     }
     std::string str()
@@ -114,6 +129,12 @@ void write_entry(Writer& w, const std::string& display, const CachedFile& e)
 {
     w.str(display);
     w.raw(std::string_view(reinterpret_cast<const char*>(e.digest.data()), e.digest.size()));
+    w.u64(e.stamp.device);
+    w.u64(e.stamp.inode);
+    w.u64(e.stamp.size);
+    w.u64(static_cast<std::uint64_t>(e.stamp.modified_ns));
+    w.u64(static_cast<std::uint64_t>(e.stamp.changed_ns));
+    w.u8(e.stamp_trusted ? 1 : 0);
     w.u32(static_cast<std::uint32_t>(e.findings.size()));
     for (const auto& d : e.findings) {
         write_pos(w, d.pos);
@@ -139,6 +160,14 @@ bool read_entry(Reader& r, std::string& display, CachedFile& e)
     const std::string_view digest = r.raw(e.digest.size());
     if (!r.ok()) return false;
     std::memcpy(e.digest.data(), digest.data(), e.digest.size());
+    e.stamp.device = r.u64();
+    e.stamp.inode = r.u64();
+    e.stamp.size = r.u64();
+    e.stamp.modified_ns = static_cast<std::int64_t>(r.u64());
+    e.stamp.changed_ns = static_cast<std::int64_t>(r.u64());
+    const unsigned trusted = r.u8();
+    if (!r.ok() || trusted > 1) return false;
+    e.stamp_trusted = trusted == 1;
     const std::uint32_t findings = r.count(8 + 1 + 4 * 3);
     for (std::uint32_t i = 0; i < findings && r.ok(); ++i) {
         Diagnostic d;
@@ -246,7 +275,7 @@ bool decode_lint_cache(const std::string& bytes, const std::string& key,
         why = tr("written by another build of tthc or with other rule settings");
         return false;
     }
-    const std::uint32_t n = r.count(4 + sum_size + 8);
+    const std::uint32_t n = r.count(4 + sum_size + 5 * 8 + 1 + 8);
     for (std::uint32_t i = 0; i < n; ++i) {
         std::string display;
         CachedFile e;
@@ -266,6 +295,9 @@ bool decode_lint_cache(const std::string& bytes, const std::string& key,
 
 LintCache::LintCache(std::string path, std::string key) : path_(std::move(path)), key_(std::move(key))
 {
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    started_ns_ = static_cast<std::int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
     std::string bytes;
     ReadRefusal refusal = ReadRefusal::none;
     if (!try_read_regular_file(path_, bytes, refusal)) {
@@ -285,17 +317,36 @@ const CachedFile* LintCache::find(const std::string& display, const Digest& dige
     return it != read_.end() && it->second.digest == digest ? &it->second : nullptr;
 }
 
+const CachedFile* LintCache::find_unchanged(const std::string& display, const FileStamp& now) const
+{
+    const auto it = read_.find(display);
+    return it != read_.end() && it->second.stamp_trusted && it->second.stamp == now ? &it->second : nullptr;
+}
+
+bool LintCache::trusts(const FileStamp& stamp) const
+{
+    return stamp.modified_ns < started_ns_ - stamp_margin_ns && stamp.changed_ns < started_ns_ - stamp_margin_ns;
+}
+
 void LintCache::keep(const std::string& display, CachedFile entry)
 {
     next_.insert_or_assign(display, std::move(entry));
     changed_ = true;
 }
 
-void LintCache::keep_found(const std::string& display)
+void LintCache::keep_found(const std::string& display, const std::optional<FileStamp>& now)
 {
     const auto it = read_.find(display);
     if (it == read_.end()) return;
-    next_.insert_or_assign(display, std::move(it->second));  // find() is done with it: each file is read once
+    CachedFile& e = it->second;
+    const FileStamp stamp = now.value_or(FileStamp{});
+    const bool trusted = now && trusts(*now);
+    if (!(e.stamp == stamp) || e.stamp_trusted != trusted) {  // touched, or now old enough to stand for its bytes
+        e.stamp = stamp;
+        e.stamp_trusted = trusted;
+        changed_ = true;
+    }
+    next_.insert_or_assign(display, std::move(e));  // find() is done with it: each file is read once
     ++reused_;
 }
 

@@ -1,6 +1,11 @@
 // The lint cache: what lint found in each procedure file, keyed by the file's
 // path and the SHA-256 of its bytes, so that a second lint of a catalog parses
-// only the files that changed. The cross-file checks (duplicate codes, the
+// only the files that changed. A file whose stamp (io/files.hpp: inode, size,
+// modification and change times) is the one it had when its bytes were hashed
+// is not read again, when that stamp is older than the run that took it by
+// two seconds or more (git's "racily clean" entries: a file written again in
+// the same tick of its clock would keep its stamp); any other file is read
+// and hashed. The cross-file checks (duplicate codes, the
 // procedures that processes, plans and decisions name) are never cached: they
 // run every time, on the keys the cache keeps of each file (ProcedureKey).
 //
@@ -12,12 +17,15 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "checks/lint.hpp"
 #include "core/diagnostic.hpp"
+#include "io/files.hpp"
 #include "util/digest.hpp"
 
 namespace tthc {
@@ -27,6 +35,9 @@ namespace tthc {
 // (`file` left 0). Both are filled in again from the file's place in the run.
 struct CachedFile {
     Digest digest{};
+    FileStamp stamp{};           // the file's when its bytes were hashed...
+    bool stamp_trusted = false;  // ...and whether it may stand for them
+
     std::vector<Diagnostic> findings;
     std::vector<ProcedureKey> keys;
 };
@@ -55,13 +66,20 @@ public:
     // The entry for a file with these bytes, or nullptr. Safe to call from
     // several threads at once (nothing is changed while lint reads it).
     const CachedFile* find(const std::string& display, const Digest& digest) const;
+    // The entry for a file whose stamp is the trusted one of its entry: the
+    // file need not be read. Safe to call from several threads at once.
+    const CachedFile* find_unchanged(const std::string& display, const FileStamp& now) const;
+    // Whether a stamp taken in this run may stand for the bytes read with it in
+    // the next: both its times at least two seconds before this run began.
+    bool trusts(const FileStamp& stamp) const;
 
     // What to write for a file: an entry found or a new one. A file not kept
     // (it disappeared, it could not be read, a process names its procedure)
     // is not in the next cache.
     void keep(const std::string& display, CachedFile entry);
-    // Keeps the entry find() gave for `display`, once its use is over (it is moved).
-    void keep_found(const std::string& display);
+    // Keeps the entry find() gave for `display`, once its use is over (it is
+    // moved), with the file's stamp now when it has one.
+    void keep_found(const std::string& display, const std::optional<FileStamp>& now = std::nullopt);
 
     // Writes the kept entries atomically when they differ from what was read.
     // Throws Error when it cannot be written.
@@ -77,6 +95,7 @@ private:
     std::string path_, key_, status_;
     std::unordered_map<std::string, CachedFile> read_;
     std::unordered_map<std::string, CachedFile> next_;
+    std::int64_t started_ns_ = 0;  // the real-time clock when the run began
     std::size_t reused_ = 0;
     bool changed_ = false;
 };

@@ -31,17 +31,40 @@ void StreamingCheck::use_cache(LintCache& cache, const std::string& root, const 
     root_ = &root;
     procedure_files_ = &procedure_files;
     digests_.assign(procedure_files.size(), Digest{});
+    stamps_.assign(procedure_files.size(), std::nullopt);
     read_.assign(procedure_files.size(), 0);
     hits_.assign(procedure_files.size(), nullptr);
 }
 
-bool StreamingCheck::skip(std::size_t index, std::string_view bytes)
+bool StreamingCheck::skip_unread(std::size_t index)
 {
     // each index is written by one loader thread, and read after PartLoader::take hands its part over
+    const CatalogFile& f = (*procedure_files_)[index];
+    if (f.source && !f.source->local()) return false;  // a git revision: its blobs have no stamp
+    stamps_[index] = stamp_regular_file(f.path);
+    if (!stamps_[index]) return false;
+    hits_[index] = cache_->find_unchanged(f.display, *stamps_[index]);
+    if (!hits_[index]) return false;
+    digests_[index] = hits_[index]->digest;
+    read_[index] = 2;
+    return true;
+}
+
+bool StreamingCheck::skip(std::size_t index, std::string_view bytes)
+{
+    const CatalogFile& f = (*procedure_files_)[index];
     digests_[index] = sha256(bytes);
     read_[index] = 1;
-    hits_[index] = cache_->find((*procedure_files_)[index].display, digests_[index]);
+    // a stamp stands for these bytes only if the file kept it through the read
+    if (stamps_[index] && stamp_regular_file(f.path) != stamps_[index]) stamps_[index].reset();
+    hits_[index] = cache_->find(f.display, digests_[index]);
     return hits_[index] != nullptr;
+}
+
+SkipFile StreamingCheck::skip_file()
+{
+    return SkipFile{[this](std::size_t i) { return skip_unread(i); },
+                    [this](std::size_t i, std::string_view bytes) { return skip(i, bytes); }};
 }
 
 void StreamingCheck::start(LoadResult small, std::vector<Diagnostic> layout)
@@ -130,6 +153,7 @@ void StreamingCheck::add_cached(std::size_t file, std::size_t index)
             }
         return;
     }
+    unread_ += read_[index] == 2;
     for (const auto& d : hit.findings) {
         if (!collect_(d)) continue;
         found_.push_back(d);
@@ -140,7 +164,7 @@ void StreamingCheck::add_cached(std::size_t file, std::size_t index)
         keys_.back().file = file;
         ++procedures_;
     }
-    cache_->keep_found(catalog_.files[file]);
+    cache_->keep_found(catalog_.files[file], stamps_[index]);
 }
 
 void StreamingCheck::add_procedures(Catalog& part)
@@ -163,6 +187,10 @@ void StreamingCheck::add_procedures(Catalog& part)
                 add_cached(base + i, index);
             else if (read_[index] && cachable_[i]) {
                 pending_[i].digest = digests_[index];
+                if (stamps_[index]) {
+                    pending_[i].stamp = *stamps_[index];
+                    pending_[i].stamp_trusted = cache_->trusts(*stamps_[index]);
+                }
                 cache_->keep(catalog_.files[base + i], std::move(pending_[i]));
             }
         }
@@ -208,9 +236,7 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
     }
     // Other cores load procedure parts while this one loads the small files;
     // it then checks each part and loads one itself whenever it would wait.
-    PartLoader parts(path, procedure_files, thread_count(0) - 1,
-                     cache ? SkipFile([&](std::size_t i, std::string_view bytes) { return check.skip(i, bytes); })
-                           : SkipFile());
+    PartLoader parts(path, procedure_files, thread_count(0) - 1, cache ? check.skip_file() : SkipFile());
     check.start(load_files(path, small, LoadOptions{1}), std::move(layout));
     LintResult result;
     for (std::size_t k = 0; k < parts.parts(); ++k) {
@@ -226,6 +252,7 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
         result.cache_file = cache->path();
         result.cache_status = cache->status();
         result.cache_reused = cache->reused();
+        result.cache_unread = check.unread();
         try {
             cache->save();
         } catch (const Error& e) {

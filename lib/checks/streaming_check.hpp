@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "catalog/loader.hpp"
@@ -25,12 +26,18 @@ public:
     StreamingCheck(const LintOptions& options, std::function<bool(const Diagnostic&)> collect);
 
     // Lint's cache: call before loading. The procedure files are those the
-    // PartLoader loads from `root`, with skip() as its SkipFile; a file whose
-    // bytes the cache knows is not parsed, its findings and keys are the
-    // cache's. Every other procedure file's findings are kept for the next run.
+    // PartLoader loads from `root`, with skip_file() as its SkipFile; a file
+    // whose bytes the cache knows is not parsed (nor read, when its stamp is
+    // the one the cache trusts), its findings and keys are the cache's. Every
+    // other procedure file's findings are kept for the next run.
     void use_cache(LintCache& cache, const std::string& root, const std::vector<CatalogFile>& procedure_files);
-    // For the loader threads: whether the cache knows the bytes of procedure file `index`.
+    // For the loader threads: whether the cache knows procedure file `index`
+    // by its stamp, before it is read...
+    bool skip_unread(std::size_t index);
+    // ...or by its bytes.
     bool skip(std::size_t index, std::string_view bytes);
+    // Both, as the PartLoader takes them.
+    SkipFile skip_file();
 
     // First the catalog's small files (catalog.toml, units, processes, plans,
     // decisions: they say which procedures need to be kept whole) with the
@@ -53,6 +60,7 @@ public:
     // The small files' catalog, with the procedures kept for the checks.
     Catalog& catalog() { return catalog_; }
     std::size_t procedures() const { return procedures_; }  // in force and abolished, all parts so far
+    std::size_t unread() const { return unread_; }  // files the cache gave by their stamp, not read
 
 private:
     void collect(std::vector<Diagnostic>& from);
@@ -74,7 +82,9 @@ private:
     const std::string* root_ = nullptr;
     const std::vector<CatalogFile>* procedure_files_ = nullptr;
     std::vector<Digest> digests_;
-    std::vector<char> read_;
+    std::vector<std::optional<FileStamp>> stamps_;  // taken before the read, kept when the same after it
+    std::vector<char> read_;  // 1: its bytes were hashed; 2: the cache knew its stamp
+    std::size_t unread_ = 0;
     std::vector<const CachedFile*> hits_;
     std::size_t first_procedure_file_ = 0;  // its index in catalog_.files
     std::vector<CachedFile> pending_;
@@ -86,9 +96,10 @@ struct LintResult {
     std::vector<Diagnostic> diagnostics;  // sorted
     std::size_t files = 0, procedures = 0;
     // with a cache: its file, what reading it found (LintCache::status), the
-    // files whose findings it gave, and why it could not be written (empty: it was)
+    // files whose findings it gave (those of them known by their stamp, not
+    // read), and why it could not be written (empty: it was)
     std::string cache_file, cache_status, cache_problem;
-    std::size_t cache_reused = 0;
+    std::size_t cache_reused = 0, cache_unread = 0;
 };
 
 // Loads and checks a catalog, streaming a directory part by part on every

@@ -6,7 +6,9 @@
 // replaces an existing one. Every system call is retried on EINTR.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +56,20 @@ enum class ReadRefusal { none, cannot_open, symlink, not_regular };
 // O_NOFOLLOW|O_NONBLOCK, then fstat(2) must say a regular file, so there is no
 // race between the check and the read. False with `why` set when it is not read.
 bool try_read_regular_file(const std::string& path, std::string& buf, ReadRefusal& why);
+
+// What lstat(2) says of a file that changes whenever its bytes are written:
+// device, inode, size, and the times of the last modification and of the last
+// change of the inode, in nanoseconds. Lint's cache takes a file whose stamp
+// has not changed for the file it read before (as git's index does).
+struct FileStamp {
+    std::uint64_t device = 0, inode = 0, size = 0;
+    std::int64_t modified_ns = 0, changed_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of a regular file, without following a symbolic link; nothing for
+// anything else or when it cannot be told.
+std::optional<FileStamp> stamp_regular_file(const std::string& path);
 
 // try_read_regular_file that throws Error naming the path and the refusal.
 std::string read_regular_file(const std::string& path);

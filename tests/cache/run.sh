@@ -4,7 +4,8 @@
 # code, a process naming a cached procedure, a syntax error) lint with the
 # cache prints byte for byte what lint --no-cache prints, in every format, with
 # the same exit status, and the summary line says how many files the cache
-# gave (so a cache that is never used fails too). A damaged, truncated or
+# gave (so a cache that is never used fails too), and how many of them it knew
+# by their stamp without reading them. A damaged, truncated or
 # foreign cache, one written by another build of tthc or with another --today
 # is ignored and rebuilt; concurrent runs sharing a cache leave a whole one.
 #
@@ -141,6 +142,34 @@ grep -q "; 18 files from the cache" "$work/err" || fail "after concurrent runs: 
 rm -rf "$cache"
 "$tthc" lint "${today[@]}" --no-cache --cache-dir "$cache" "$cat" >/dev/null 2>&1 || true
 [ ! -e "$cache" ] || fail "--no-cache wrote $cache"
+
+# Stamps: files older than the run by two seconds are known by their size and
+# times and not read again; a file written since is read, even when it keeps
+# its size and its modification time is set back (its change time moved).
+cat=$work/stamped
+cp -r "$root/catalogs/ha-noi" "$cat"
+rm -rf "$cache"
+sleep 3
+lint_both "stamps, cold" 0
+"$tthc" lint "${today[@]}" --cache-dir "$cache" "$cat" >/dev/null 2>"$work/err" || true
+grep -q "; 19 files from the cache (19 of them not read again)" "$work/err" ||
+  fail "files older than the cache were read again: $(cat "$work/err")"
+f=$cat/procedures/ho-tich/1.000656.toml
+size_before=$(stat -c %s "$f")
+mtime_before=$(stat -c %y "$f")
+sed -i '0,/^agency = "Ủy ban nhân dân/s//agency = "Ủy ban Nhân dân/' "$f"  # a finding, the same size
+touch -d "$mtime_before" "$f"
+[ "$(stat -c %s "$f")" = "$size_before" ] && [ "$(stat -c %y "$f")" = "$mtime_before" ] ||
+  fail "the edit did not keep the size and modification time"
+lint_both "stamps, edited to the same size and time" 18
+"$tthc" lint "${today[@]}" --no-cache "$cat" 2>/dev/null | grep -q "1.000656.toml:.*\[capitals\]" ||
+  fail "the edit did not make the finding the test needs"
+"$tthc" lint "${today[@]}" --cache-dir "$cache" "$cat" >/dev/null 2>"$work/err" || true
+grep -q "; 19 files from the cache (18 of them not read again)" "$work/err" ||
+  fail "a file just written was trusted by its stamp: $(cat "$work/err")"
+# replaced by another file (another inode) with the same bytes: read, the same findings
+cp -p "$f" "$f.new" && mv "$f.new" "$f"
+lint_both "stamps, replaced by a copy" 19
 
 # a catalog with findings in most files (the Ministry of Justice's, as published)
 cat=$work/btp
