@@ -11,19 +11,26 @@ std::string backslash_quote(std::string_view s)
     std::string out;
     out.reserve(s.size() + 2);
     out.push_back('"');
-    for (const char ch : s) {
+    // the runs that need no escape are copied whole (a JSON report is mostly those)
+    const auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F; };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && plain(static_cast<unsigned char>(s[j]))) ++j;
+        out.append(s, i, j - i);
+        if (j == s.size()) break;
+        i = j + 1;
+        const char ch = s[j];
         const auto c = static_cast<unsigned char>(ch);
         std::string_view escape;
         for (const auto& n : named)
             if (n[0][0] == ch) escape = n[1];
         if (!escape.empty()) {
             out += escape;
-        } else if (c < 0x20 || c == 0x7F) {
+        } else {  // the other controls
             out += "\\u00";
             out += hex[c >> 4];
             out += hex[c & 0xF];
-        } else {
-            out.push_back(ch);
         }
     }
     out.push_back('"');
