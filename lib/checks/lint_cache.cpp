@@ -276,6 +276,7 @@ bool decode_lint_cache(const std::string& bytes, const std::string& key,
         return false;
     }
     const std::uint32_t n = r.count(4 + sum_size + 5 * 8 + 1 + 8);
+    entries.reserve(n);
     for (std::uint32_t i = 0; i < n; ++i) {
         std::string display;
         CachedFile e;
@@ -309,6 +310,7 @@ LintCache::LintCache(std::string path, std::string key) : path_(std::move(path))
     }
     std::string why;
     status_ = decode_lint_cache(bytes, key_, read_, why) ? "read" : "ignored: " + why;
+    next_.reserve(read_.size());
 }
 
 const CachedFile* LintCache::find(const std::string& display, const Digest& digest) const

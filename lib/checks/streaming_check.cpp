@@ -1,9 +1,11 @@
 #include "checks/streaming_check.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -224,16 +226,32 @@ void split_catalog_files(std::vector<CatalogFile> files, std::vector<CatalogFile
 LintResult lint_path(const std::string& path, const LintOptions& options, const std::string& cache_dir,
                      const PortalList* portal_list, const Progress& progress)
 {
+    // The cache is read on another core while this one lists the catalog's
+    // files: in a re-lint of a national catalog, each is a sixth of the time.
+    std::optional<LintCache> cache;
+    std::exception_ptr cache_error;
+    std::thread cache_reader;
+    std::error_code ec;
+    if (!cache_dir.empty() && std::filesystem::is_directory(path, ec))
+        cache_reader = std::thread([&] {
+            try {
+                cache.emplace(cache_file_for(cache_dir, path), lint_cache_key(options));
+            } catch (...) {
+                cache_error = std::current_exception();
+            }
+        });
     std::vector<Diagnostic> layout;
     std::vector<CatalogFile> small, procedure_files;
-    split_catalog_files(list_catalog_files(path, layout), small, procedure_files);
-    StreamingCheck check(options, [](const Diagnostic&) { return true; });
-    std::optional<LintCache> cache;
-    std::error_code ec;
-    if (!cache_dir.empty() && std::filesystem::is_directory(path, ec)) {
-        cache.emplace(cache_file_for(cache_dir, path), lint_cache_key(options));
-        check.use_cache(*cache, path, procedure_files);
+    try {
+        split_catalog_files(list_catalog_files(path, layout), small, procedure_files);
+    } catch (...) {
+        if (cache_reader.joinable()) cache_reader.join();
+        throw;
     }
+    if (cache_reader.joinable()) cache_reader.join();
+    if (cache_error) std::rethrow_exception(cache_error);
+    StreamingCheck check(options, [](const Diagnostic&) { return true; });
+    if (cache) check.use_cache(*cache, path, procedure_files);
     // Other cores load procedure parts while this one loads the small files;
     // it then checks each part and loads one itself whenever it would wait.
     PartLoader parts(path, procedure_files, thread_count(0) - 1, cache ? check.skip_file() : SkipFile());
@@ -247,17 +265,33 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
     }
     result.files = check.catalog().files.size();
     result.procedures = check.procedures();
-    result.diagnostics = check.finish(portal_list);
+    // Every entry is kept by now: the cache is written on another core while
+    // this one runs the cross-file checks.
+    std::thread cache_writer;
+    std::exception_ptr write_error;
+    if (cache)
+        cache_writer = std::thread([&] {
+            try {
+                cache->save();
+            } catch (const Error& e) {
+                result.cache_problem = e.what();
+            } catch (...) {
+                write_error = std::current_exception();
+            }
+        });
+    try {
+        result.diagnostics = check.finish(portal_list);
+    } catch (...) {
+        if (cache_writer.joinable()) cache_writer.join();
+        throw;
+    }
+    if (cache_writer.joinable()) cache_writer.join();
+    if (write_error) std::rethrow_exception(write_error);
     if (cache) {
         result.cache_file = cache->path();
         result.cache_status = cache->status();
         result.cache_reused = cache->reused();
         result.cache_unread = check.unread();
-        try {
-            cache->save();
-        } catch (const Error& e) {
-            result.cache_problem = e.what();
-        }
     }
     return result;
 }
