@@ -7,6 +7,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "util/i18n.hpp"
@@ -99,10 +102,10 @@ std::optional<Pos> find_invalid_utf8(std::string_view text)
 // punctuation, symbols) that can stand anywhere in NFC text: NFC quick check
 // "yes" and combining class 0 (UAX #15's quick check then answers yes for a
 // text of only such code points). From ICU's properties, once.
-const std::vector<bool>& nfc_inert()
+const std::array<bool, 0x3000>& nfc_inert()
 {
-    static const std::vector<bool> table = [] {
-        std::vector<bool> t(0x3000);
+    static const std::array<bool, 0x3000> table = [] {
+        std::array<bool, 0x3000> t{};
         for (UChar32 c = 0; c < 0x3000; ++c)
             t[static_cast<std::size_t>(c)] =
                 u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
@@ -111,23 +114,49 @@ const std::vector<bool>& nfc_inert()
     return table;
 }
 
-bool is_nfc(std::string_view utf8)
+// Whether every code point of the text is below U+3000 and inert, decoding
+// the two- and three-byte forms inline; false for anything else, invalid
+// UTF-8 included (ICU then decides).
+bool all_nfc_inert(std::string_view utf8)
 {
-    if (is_ascii(utf8)) return true;
-    // The common case without ICU: precomposed Vietnamese letters and no
-    // combining mark. Anything else (or invalid UTF-8) is ICU's to judge.
-    const std::vector<bool>& inert = nfc_inert();
-    bool all_inert = true;
-    for (std::size_t i = 0; i < utf8.size() && all_inert;) {
-        const auto b = static_cast<unsigned char>(utf8[i]);
-        if (b < 0x80) {
-            ++i;
+    const std::array<bool, 0x3000>& inert = nfc_inert();
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const auto* end = p + utf8.size();
+    while (p < end) {
+        if (end - p >= 8) {  // eight ASCII bytes at a time
+            std::uint64_t x;
+            std::memcpy(&x, p, sizeof x);
+            if ((x & 0x8080808080808080ULL) == 0) {
+                p += 8;
+                continue;
+            }
+        }
+        const unsigned c = *p;
+        if (c < 0x80) {
+            ++p;
             continue;
         }
-        const int32_t c = next_code_point(utf8, i);
-        all_inert = c >= 0 && c < 0x3000 && inert[static_cast<std::size_t>(c)];
+        std::uint32_t cp;
+        if (c >= 0xC2 && c < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            cp = (c & 0x1F) << 6 | (p[1] & 0x3F);
+            p += 2;
+        } else if (c >= 0xE0 && c < 0xF0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            cp = (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            if (cp < 0x800) return false;  // overlong
+            p += 3;
+        } else {
+            return false;
+        }
+        if (cp >= 0x3000 || !inert[cp]) return false;
     }
-    if (all_inert) return true;
+    return true;
+}
+
+bool is_nfc(std::string_view utf8)
+{
+    // The common case without ICU: ASCII, precomposed Vietnamese letters and
+    // no combining mark. Anything else is ICU's to judge.
+    if (all_nfc_inert(utf8)) return true;
     UErrorCode status = U_ZERO_ERROR;
     const bool yes = nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
     return U_SUCCESS(status) && yes;
