@@ -124,6 +124,8 @@ int days_in_month(int year, int month)
 // read_toml_subset. Files that do are rare, so unwinding costs nothing that counts.
 struct Refused {};
 
+constexpr std::size_t max_members = 256;  // keys in one table (a procedure has about 30)
+
 class SubsetReader {
 public:
     SubsetReader(std::string_view text, TomlTree& tree)
@@ -246,8 +248,12 @@ private:
         return std::string_view(start, static_cast<std::size_t>(p_ - start));
     }
 
+    // The member named k, before one is added: a linear search, so a table
+    // of more keys than any catalog's is left to toml++ (its map), and a file
+    // of 100,000 keys in one table costs no quadratic time.
     static TomlMember* find(TomlNode& table, std::string_view k)
     {
+        if (table.members.size() >= max_members) refuse();
         for (auto& m : table.members)
             if (m.key == k) return &m;
         return nullptr;

@@ -93,6 +93,22 @@ TEST_CASE("toml tree: what tthc's reader leaves to toml++, and parse_toml gives 
     }
 }
 
+TEST_CASE("toml tree: a table of more keys than any catalog's is left to toml++")
+{
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += "k" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+    CHECK(against_tomlplusplus(text) == "refused");
+    TomlTree tree, reference;
+    TomlSyntaxError error;
+    REQUIRE(parse_toml(text, tree, error));
+    REQUIRE(parse_toml_full(text, reference, error));
+    std::string why;
+    CHECK(same_toml_tree(tree.root(), reference.root(), why));
+    CHECK(tree.root().members.size() == 300);
+    text.resize(text.find("k255 ="));  // 255 keys: the reader's
+    CHECK(against_tomlplusplus(text) == "same");
+}
+
 TEST_CASE("toml tree: every text toml++ rejects is refused, and the error is toml++'s")
 {
     const char* cases[] = {
