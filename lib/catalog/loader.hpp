@@ -33,7 +33,6 @@ struct LoadResult {
 struct SkipFile {
     std::function<bool(std::size_t index)> unread;
     std::function<bool(std::size_t index, std::string_view bytes)> read;
-    explicit operator bool() const { return unread || read; }
 };
 
 struct LoadOptions {

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/unicode.hpp"
+
 namespace tthc {
 
 TomlNode* TomlNode::get(std::string_view key) const
@@ -40,50 +42,6 @@ void TomlTree::clear()
 namespace {
 
 // ---- UTF-8 -----------------------------------------------------------------
-
-// Whether the text is valid UTF-8 (no overlong form, surrogate or code point
-// above U+10FFFF); eight ASCII bytes at a time.
-bool valid_utf8(std::string_view text)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
-    while (p < end) {
-        if (end - p >= 8) {
-            std::uint64_t x;
-            std::memcpy(&x, p, sizeof x);
-            if ((x & 0x8080808080808080ULL) == 0) {
-                p += 8;
-                continue;
-            }
-        }
-        const unsigned c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int more;
-        unsigned low = 0x80, high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            more = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            more = 2;
-            if (c == 0xE0) low = 0xA0;
-            if (c == 0xED) high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            more = 3;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;
-        } else {
-            return false;
-        }
-        if (end - p <= more) return false;
-        if (p[1] < low || p[1] > high) return false;
-        for (int i = 2; i <= more; ++i)
-            if (p[i] < 0x80 || p[i] > 0xBF) return false;
-        p += more + 1;
-    }
-    return true;
-}
 
 void append_utf8(std::string& out, std::uint32_t c)
 {
@@ -529,89 +487,57 @@ private:
         }
     }
 
-    // "...": a view into the text when there is no escape.
+    // A string's text from `start`: a view into the file until it must differ
+    // from the bytes there (an escape, a trimmed line end, CRLF read as LF),
+    // a copy that the tree keeps from then on.
+    class Text {
+    public:
+        explicit Text(const char* start) : start_(start) {}
+        // The bytes before `at` are the text so far; the rest is built here.
+        std::string& copy(const char* at)
+        {
+            if (!copied_) {
+                out_.assign(start_, static_cast<std::size_t>(at - start_));
+                copied_ = true;
+            }
+            return out_;
+        }
+        void push(char c)
+        {
+            if (copied_) out_.push_back(c);
+        }
+        std::string_view finish(const char* end, TomlTree& tree)
+        {
+            return copied_ ? tree.keep(std::move(out_)) : std::string_view(start_, static_cast<std::size_t>(end - start_));
+        }
+
+    private:
+        const char* start_;
+        std::string out_;
+        bool copied_ = false;
+    };
+
+    // "...": one pass while nothing needs an escape (the common case).
     std::string_view basic_string()
     {
         ++p_;
-        const char* start = p_;
+        Text text(p_);
         while (p_ < end_ && *p_ != '"' && *p_ != '\\' && plain(static_cast<unsigned char>(*p_))) ++p_;
-        if (p_ == end_ || (*p_ != '"' && *p_ != '\\')) refuse();
-        if (*p_ == '"') {
-            std::string_view s(start, static_cast<std::size_t>(p_ - start));
-            ++p_;
-            return s;
-        }
-        std::string out(start, static_cast<std::size_t>(p_ - start));
         for (;;) {
             if (p_ == end_) refuse();
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') break;
-            if (c == '\\')
-                escape(out);
-            else if (plain(c))
-                out.push_back(*p_++);
-            else
-                refuse();
-        }
-        ++p_;
-        return tree_.keep(std::move(out));
-    }
-
-    // """...""": the newline right after the opening quotes is dropped, a
-    // backslash at the end of a line drops the white space after it. A view
-    // into the text until the first escape.
-    std::string_view multiline_basic_string()
-    {
-        p_ += 3;
-        if (at('\n') || at("\r\n", 2)) newline();
-        const char* start = p_;
-        std::string out;
-        bool copied = false;
-        const auto copy = [&] {
-            if (!copied) out.assign(start, static_cast<std::size_t>(p_ - start));
-            copied = true;
-        };
-        for (;;) {
-            if (p_ == end_) refuse();
-            const auto c = static_cast<unsigned char>(*p_);
-            if (c == '"') {
-                if (at("\"\"\"", 3)) {
-                    if (p_ + 3 < end_ && p_[3] == '"') refuse();  // """"" endings: toml++'s
-                    break;
-                }
-                if (copied) out.push_back('"');
-                ++p_;
-            } else if (c == '\\') {
-                copy();
-                const char* q = p_ + 1;
-                while (q < end_ && (*q == ' ' || *q == '\t')) ++q;
-                if (q < end_ && (*q == '\n' || *q == '\r')) {  // a line-ending backslash
-                    p_ = q;
-                    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) {
-                        if (*p_ == '\n' || *p_ == '\r')
-                            newline();
-                        else
-                            ++p_;
-                    }
-                    // toml++ trims Unicode white space here too (U+FEFF, U+3000...)
-                    if (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x80) refuse();
-                } else {
-                    escape(out);
-                }
-            } else if (c == '\n' || c == '\r') {  // CRLF is read as LF, as toml++ does
-                if (c == '\r') copy();
-                if (copied) out.push_back('\n');
-                newline();
+            if (c == '\\') {
+                escape(text.copy(p_));
             } else if (plain(c)) {
-                if (copied) out.push_back(static_cast<char>(c));
+                text.push(static_cast<char>(c));
                 ++p_;
             } else {
                 refuse();
             }
         }
-        const std::string_view s =
-            copied ? tree_.keep(std::move(out)) : std::string_view(start, static_cast<std::size_t>(p_ - start));
-        p_ += 3;
+        const std::string_view s = text.finish(p_, tree_);
+        ++p_;
         return s;
     }
 
@@ -626,36 +552,94 @@ private:
         return s;
     }
 
-    std::string_view multiline_literal_string()
+    // Past a multi-line string's opening quotes, and the newline right after
+    // them, which is not part of the text.
+    void open_multiline()
     {
         p_ += 3;
         if (at('\n') || at("\r\n", 2)) newline();
-        const char* start = p_;
-        std::string out;  // only when a CRLF is read as LF
-        bool copied = false;
+    }
+
+    // Whether p_ is at the closing quotes `q` `q` `q` (a fourth, as in
+    // """", is toml++'s to read).
+    bool at_multiline_end(char q)
+    {
+        if (end_ - p_ < 3 || p_[0] != q || p_[1] != q || p_[2] != q) return false;
+        if (end_ - p_ > 3 && p_[3] == q) refuse();
+        return true;
+    }
+
+    // A line end inside a multi-line string: CRLF is read as LF, as toml++ does.
+    void text_newline(Text& text)
+    {
+        if (*p_ == '\r') text.copy(p_);
+        text.push('\n');
+        newline();
+    }
+
+    // At '\\' in a multi-line basic string with only blanks after it on its
+    // line: skips them and every blank and line end after (true); false when
+    // the backslash starts an escape.
+    bool line_ending_backslash()
+    {
+        const char* q = p_ + 1;
+        while (q < end_ && (*q == ' ' || *q == '\t')) ++q;
+        if (q == end_ || (*q != '\n' && *q != '\r')) return false;
+        p_ = q;
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) {
+            if (*p_ == '\n' || *p_ == '\r')
+                newline();
+            else
+                ++p_;
+        }
+        // toml++ trims Unicode white space here too (U+FEFF, U+3000...)
+        if (p_ < end_ && static_cast<unsigned char>(*p_) >= 0x80) refuse();
+        return true;
+    }
+
+    std::string_view multiline_basic_string()
+    {
+        open_multiline();
+        Text text(p_);
         for (;;) {
             if (p_ == end_) refuse();
+            if (at_multiline_end('"')) break;
             const auto c = static_cast<unsigned char>(*p_);
-            if (c == '\'' && at("'''", 3)) {
-                if (p_ + 3 < end_ && p_[3] == '\'') refuse();
-                break;
-            }
-            if (c == '\n' || c == '\r') {
-                if (c == '\r' && !copied) {
-                    out.assign(start, static_cast<std::size_t>(p_ - start));
-                    copied = true;
-                }
-                if (copied) out.push_back('\n');
-                newline();
+            if (c == '\\') {
+                std::string& out = text.copy(p_);
+                if (!line_ending_backslash()) escape(out);
+            } else if (c == '\n' || c == '\r') {
+                text_newline(text);
             } else if (plain(c)) {
-                if (copied) out.push_back(static_cast<char>(c));
+                text.push(static_cast<char>(c));
                 ++p_;
             } else {
                 refuse();
             }
         }
-        const std::string_view s =
-            copied ? tree_.keep(std::move(out)) : std::string_view(start, static_cast<std::size_t>(p_ - start));
+        const std::string_view s = text.finish(p_, tree_);
+        p_ += 3;
+        return s;
+    }
+
+    std::string_view multiline_literal_string()
+    {
+        open_multiline();
+        Text text(p_);
+        for (;;) {
+            if (p_ == end_) refuse();
+            if (at_multiline_end('\'')) break;
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '\n' || c == '\r') {
+                text_newline(text);
+            } else if (plain(c)) {
+                text.push(static_cast<char>(c));
+                ++p_;
+            } else {
+                refuse();
+            }
+        }
+        const std::string_view s = text.finish(p_, tree_);
         p_ += 3;
         return s;
     }
@@ -686,16 +670,23 @@ void sort_members(TomlNode& n)
 
 Pos pos_of(const toml::source_region& r) { return Pos{r.begin.line, r.begin.column}; }
 
+TomlNode& copy(TomlTree& tree, toml::node& n);
+
+void copy_members(TomlTree& tree, TomlNode& to, toml::table& from)
+{
+    for (auto&& [k, v] : from) {
+        const toml::key& name = k;
+        to.members.push_back(TomlMember{tree.keep(std::string(name.str())), pos_of(name.source()), &copy(tree, v)});
+    }
+}
+
 TomlNode& copy(TomlTree& tree, toml::node& n)
 {
     const Pos pos = pos_of(n.source());
     switch (n.type()) {
     case toml::node_type::table: {
         TomlNode& t = tree.add(TomlKind::table, pos);
-        for (auto&& [k, v] : *n.as_table()) {
-            const toml::key& name = k;
-            t.members.push_back(TomlMember{tree.keep(std::string(name.str())), pos_of(name.source()), &copy(tree, v)});
-        }
+        copy_members(tree, t, *n.as_table());
         return t;
     }
     case toml::node_type::array: {
@@ -760,7 +751,7 @@ bool read_toml_subset(std::string_view text, TomlTree& tree)
     // toml++ skips a BOM and counts no column for it; invalid UTF-8 is
     // toml++'s to report (it says where).
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (!valid_utf8(text)) return false;
+    if (!is_valid_utf8(text)) return false;
     try {
         SubsetReader(text, tree).read();
     } catch (const Refused&) {
@@ -781,9 +772,7 @@ bool parse_toml_full(std::string_view text, TomlTree& tree, TomlSyntaxError& err
         error = TomlSyntaxError{pos_of(e.source()), std::string(e.description())};
         return false;
     }
-    TomlNode& root = tree.root();
-    TomlNode& copied = copy(tree, table);
-    root.members = std::move(copied.members);
+    copy_members(tree, tree.root(), table);
     return true;
 }
 

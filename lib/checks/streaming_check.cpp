@@ -1,11 +1,10 @@
 #include "checks/streaming_check.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -228,28 +227,18 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
 {
     // The cache is read on another core while this one lists the catalog's
     // files: in a re-lint of a national catalog, each is a sixth of the time.
-    std::optional<LintCache> cache;
-    std::exception_ptr cache_error;
-    std::thread cache_reader;
+    // (A future of std::async waits for its thread when it is destroyed, so
+    // an exception from either side leaves no thread running.)
+    std::future<LintCache> reading;
     std::error_code ec;
     if (!cache_dir.empty() && std::filesystem::is_directory(path, ec))
-        cache_reader = std::thread([&] {
-            try {
-                cache.emplace(cache_file_for(cache_dir, path), lint_cache_key(options));
-            } catch (...) {
-                cache_error = std::current_exception();
-            }
-        });
+        reading = std::async(std::launch::async,
+                             [&] { return LintCache(cache_file_for(cache_dir, path), lint_cache_key(options)); });
     std::vector<Diagnostic> layout;
     std::vector<CatalogFile> small, procedure_files;
-    try {
-        split_catalog_files(list_catalog_files(path, layout), small, procedure_files);
-    } catch (...) {
-        if (cache_reader.joinable()) cache_reader.join();
-        throw;
-    }
-    if (cache_reader.joinable()) cache_reader.join();
-    if (cache_error) std::rethrow_exception(cache_error);
+    split_catalog_files(list_catalog_files(path, layout), small, procedure_files);
+    std::optional<LintCache> cache;
+    if (reading.valid()) cache.emplace(reading.get());
     StreamingCheck check(options, [](const Diagnostic&) { return true; });
     if (cache) check.use_cache(*cache, path, procedure_files);
     // Other cores load procedure parts while this one loads the small files;
@@ -267,26 +256,16 @@ LintResult lint_path(const std::string& path, const LintOptions& options, const 
     result.procedures = check.procedures();
     // Every entry is kept by now: the cache is written on another core while
     // this one runs the cross-file checks.
-    std::thread cache_writer;
-    std::exception_ptr write_error;
-    if (cache)
-        cache_writer = std::thread([&] {
-            try {
-                cache->save();
-            } catch (const Error& e) {
-                result.cache_problem = e.what();
-            } catch (...) {
-                write_error = std::current_exception();
-            }
-        });
-    try {
-        result.diagnostics = check.finish(portal_list);
-    } catch (...) {
-        if (cache_writer.joinable()) cache_writer.join();
-        throw;
+    std::future<void> writing;
+    if (cache) writing = std::async(std::launch::async, [&] { cache->save(); });
+    result.diagnostics = check.finish(portal_list);
+    if (writing.valid()) {
+        try {
+            writing.get();
+        } catch (const Error& e) {
+            result.cache_problem = e.what();
+        }
     }
-    if (cache_writer.joinable()) cache_writer.join();
-    if (write_error) std::rethrow_exception(write_error);
     if (cache) {
         result.cache_file = cache->path();
         result.cache_status = cache->status();

@@ -26,12 +26,21 @@ const icu::Normalizer2& nfc()
     return *n;
 }
 
-bool is_ascii(std::string_view s)
+// The first byte at or after p that is not ASCII, or end; eight bytes at a time.
+const unsigned char* skip_ascii(const unsigned char* p, const unsigned char* end)
 {
-    for (unsigned char c : s)
-        if (c >= 0x80) return false;
-    return true;
+    for (; end - p >= 8; p += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, p, sizeof x);
+        if ((x & 0x8080808080808080ULL) != 0) break;
+    }
+    while (p < end && *p < 0x80) ++p;
+    return p;
 }
+
+const unsigned char* bytes_of(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+bool is_ascii(std::string_view s) { return skip_ascii(bytes_of(s), bytes_of(s) + s.size()) == bytes_of(s) + s.size(); }
 
 std::u32string decode(std::string_view s)
 {
@@ -120,22 +129,10 @@ const std::array<bool, 0x3000>& nfc_inert()
 bool all_nfc_inert(std::string_view utf8)
 {
     const std::array<bool, 0x3000>& inert = nfc_inert();
-    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const auto* p = bytes_of(utf8);
     const auto* end = p + utf8.size();
-    while (p < end) {
-        if (end - p >= 8) {  // eight ASCII bytes at a time
-            std::uint64_t x;
-            std::memcpy(&x, p, sizeof x);
-            if ((x & 0x8080808080808080ULL) == 0) {
-                p += 8;
-                continue;
-            }
-        }
+    while ((p = skip_ascii(p, end)) < end) {
         const unsigned c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
         std::uint32_t cp;
         if (c >= 0xC2 && c < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
             cp = (c & 0x1F) << 6 | (p[1] & 0x3F);
@@ -148,6 +145,35 @@ bool all_nfc_inert(std::string_view utf8)
             return false;
         }
         if (cp >= 0x3000 || !inert[cp]) return false;
+    }
+    return true;
+}
+
+bool is_valid_utf8(std::string_view text)
+{
+    const auto* p = bytes_of(text);
+    const auto* end = p + text.size();
+    while ((p = skip_ascii(p, end)) < end) {
+        const unsigned c = *p;
+        int more;
+        unsigned low = 0x80, high = 0xBF;  // the second byte's range
+        if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) low = 0xA0;   // overlong
+            if (c == 0xED) high = 0x9F;  // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) low = 0x90;   // overlong
+            if (c == 0xF4) high = 0x8F;  // above U+10FFFF
+        } else {
+            return false;
+        }
+        if (end - p <= more || p[1] < low || p[1] > high) return false;
+        for (int i = 2; i <= more; ++i)
+            if (p[i] < 0x80 || p[i] > 0xBF) return false;
+        p += more + 1;
     }
     return true;
 }

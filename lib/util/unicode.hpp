@@ -16,6 +16,10 @@ namespace tthc {
 // not valid UTF-8, or nothing when the whole text is valid.
 std::optional<Pos> find_invalid_utf8(std::string_view text);
 
+// Whether the whole text is valid UTF-8 (no overlong form, surrogate or code
+// point above U+10FFFF): one pass, eight ASCII bytes at a time.
+bool is_valid_utf8(std::string_view text);
+
 // True when the text is already in NFC (fast path for ASCII).
 bool is_nfc(std::string_view utf8);
 

@@ -17,6 +17,30 @@ TEST_CASE("invalid UTF-8 is found with its line and column in code points")
     CHECK(p->column == 8);
 }
 
+TEST_CASE("is_valid_utf8 agrees with find_invalid_utf8 on valid text and on each kind of invalid sequence")
+{
+    const std::string texts[] = {
+        "",
+        "Đăng ký khai sinh – “Tỉnh” 😀 and a long ASCII run to take eight bytes at a time",
+        "\xC0\x80",          // overlong NUL
+        "\xE0\x80\xAF",      // overlong '/'
+        "\xED\xA0\x80",      // a surrogate
+        "\xF4\x90\x80\x80",  // above U+10FFFF
+        "\xF5\x80\x80\x80",  // no such lead byte
+        "ab\xC3",             // cut short at the end
+        "\x80" "abc",         // a continuation byte alone
+        "abcdefgh\xE1\xBA",   // cut short after eight ASCII bytes
+        "\xE1\xBA\xA1\xE1\xBA\x28",  // a bad third byte
+    };
+    int invalid = 0;
+    for (const std::string& t : texts) {
+        INFO(t);
+        CHECK(is_valid_utf8(t) == !find_invalid_utf8(t).has_value());
+        invalid += !is_valid_utf8(t);
+    }
+    CHECK(invalid == 9);
+}
+
 TEST_CASE("NFC: decomposed Vietnamese is detected and normalised")
 {
     const std::string decomposed = "Ti\xCC\x80nh";                    // "Tình" with a combining grave
